@@ -1,0 +1,55 @@
+/**
+ * Runs every bench/*.bench.ts and prints one line per figure:
+ *   bench <name>: median <x> ms, p95 <y> ms
+ * With --json, prints one JSON object { "<name>": { median, p95, unit } }.
+ * Benchmarks are never part of npm test.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface Figure {
+  median: number;
+  p95: number;
+  unit: string;
+}
+
+export function summarize(samples: number[], unit = 'ms'): Figure {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+  return { median: at(0.5), p95: at(0.95), unit };
+}
+
+/** Times fn `iterations` times after `warmup` runs; returns the per-run figures in ms. */
+export async function measure(fn: () => unknown, iterations = 200, warmup = 20): Promise<Figure> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return summarize(samples);
+}
+
+function fmt(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toFixed(4);
+}
+
+const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
+if (isMain) {
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const json = process.argv.includes('--json');
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
+  const all: Record<string, Figure> = {};
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { default: () => Promise<Record<string, Figure>> };
+    const figures = await mod.default();
+    for (const [name, fig] of Object.entries(figures)) {
+      all[name] = fig;
+      if (!json) console.log(`bench ${name}: median ${fmt(fig.median)} ${fig.unit}, p95 ${fmt(fig.p95)} ${fig.unit}`);
+    }
+  }
+  if (json) console.log(JSON.stringify(all));
+}

@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import ts from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+export default ts.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  // Process layering, enforced: shared/ is pure (no Node, no Electron, no DOM-only app code),
+  // the renderer never imports main, and only src-main/electron may import electron.
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'node:*', 'fs', 'path', 'better-sqlite3', '../src-main/*', '../src-renderer/*', '../../src-main/*', '../../src-renderer/*'], message: 'shared/ is pure: no I/O, no Electron, no process-specific code.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'node:*', 'fs', 'better-sqlite3', '**/src-main/**'], message: 'The renderer talks to main only through window.api.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron'], message: 'Only src-main/electron/ may import electron; handlers are plain functions.' },
+      ] }],
+    },
+  },
+);

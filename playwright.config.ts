@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Tier 3: the built renderer in Debian Chromium, window.api answered by the real handlers
+ * through the web host (one per test, temp folders). Tier 4: Playwright _electron where the
+ * Electron binary exists (e2e/electron; those specs skip with a reason when it does not).
+ */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: '.cache/test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+    viewport: { width: 1366, height: 900 },
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    },
+  },
+  projects: [
+    { name: 'web', testIgnore: ['electron/**'] },
+    { name: 'electron', testMatch: ['electron/**/*.spec.ts'] },
+  ],
+});

@@ -1,0 +1,75 @@
+/**
+ * The command line: `npm run som -- <command>`.
+ * Commands: --version, --help, calc FILE.som [--json], report FILE.som --pdf OUT.pdf.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { projectRoot } from '../paths';
+
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readFile(p: string): Promise<string | Buffer>;
+  cwd: string;
+}
+
+export const HELP = `SØM Desktop – kommandolinje
+
+Brug: npm run som -- <kommando> [valg]
+
+Kommandoer:
+  calc FIL.som [--json]           Beregn en gemt beregning og vis resultaterne (kr., da-DK).
+                                  Med --json: resultatobjektet fra .som-formatet (urundede tal).
+  report FIL.som --pdf UD.pdf     Lav rapporten som PDF (kræver Chromium).
+  --version                       Vis programversion.
+  --help                          Vis denne hjælp.
+
+Afslutningskoder: 0 = ok, 2 = fejl i fil eller valg.
+`;
+
+export function appVersion(): string {
+  return (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.stdout(HELP);
+    return cmd ? 0 : 2;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    io.stdout(`SØM Desktop ${appVersion()}\n`);
+    return 0;
+  }
+  const resolveIo = { ...io, readFile: (p: string) => io.readFile(path.resolve(io.cwd, p)) };
+  if (cmd === 'calc') {
+    const { runCalc } = await import('./calc');
+    return runCalc(rest, resolveIo);
+  }
+  if (cmd === 'report') {
+    const mod = (await import('./report').catch(() => null)) as { runReport?: (a: string[], io: CliIo) => Promise<number> } | null;
+    if (!mod?.runReport) {
+      io.stderr('Fejl: rapportkommandoen er ikke tilgængelig i denne version.\n');
+      return 2;
+    }
+    return mod.runReport(rest, io);
+  }
+  io.stderr(`Fejl: ukendt kommando '${cmd}'. Se 'npm run som -- --help'.\n`);
+  return 2;
+}
+
+const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
+if (isMain) {
+  const { readFile } = await import('node:fs/promises');
+  const code = await runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readFile: (p) => readFile(p),
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+  }).catch((e: unknown) => {
+    process.stderr.write(`Fejl: ${(e as Error).message}\n`);
+    return 2;
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,3 @@
+export interface StoreDeps {
+  // The file store (issue 6) adds its services here.
+}
