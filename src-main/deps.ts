@@ -4,6 +4,7 @@
  */
 import type { KnowledgeDeps } from './knowledge/deps';
 import type { StoreDeps } from './store/deps';
+import type { ReportDeps } from './report/deps';
 
 export interface HostDeps {
   appName: string;
@@ -13,4 +14,4 @@ export interface HostDeps {
   userDataDir: string;
 }
 
-export interface Deps extends HostDeps, KnowledgeDeps, StoreDeps {}
+export interface Deps extends HostDeps, KnowledgeDeps, StoreDeps, ReportDeps {}

@@ -1,21 +1,19 @@
 /**
- * A typed fake bridge for component tests. `FakeHandlers` must name every channel of
- * shared/ipc.ts: a new channel without a fake answer here fails the type check.
+ * A typed fake bridge for component tests. `defaultFakes` must answer every channel of
+ * shared/ipc.ts: a new channel without a fake answer in src-renderer/test/fakes/<feature>.ts
+ * fails the type check.
  */
-import type { Api, ChannelName, Req, Res } from '../../shared/ipc';
+import type { Api, ChannelName } from '../../shared/ipc';
 import { AppError } from '../../shared/errors';
+import type { FakeHandlers } from './fakes/types';
+import { appFakes } from './fakes/app';
+import { knowledgeFakes } from './fakes/knowledge';
+import { storeFakes } from './fakes/store';
+import { calcFakes } from './fakes/calc';
 
-export type FakeHandlers = { [C in ChannelName]: (args: Req<C>) => Res<C> | Promise<Res<C>> };
+export type { FakeHandlers } from './fakes/types';
 
-const notFaked = (name: string) => () => {
-  throw new AppError('unavailable', `Ikke understøttet i testen: ${name}`);
-};
-
-export const defaultFakes: FakeHandlers = {
-  'app.info': () => ({ name: 'SØM Desktop', version: '0.0.0-test', host: 'web', knowledge: { release: 'test', date: '2026-01-01', sha256: 'x' } }),
-  'knowledge.health': () => ({ ok: true, path: ':memory:', journalMode: 'delete', schemaVersion: 1, tables: [] }),
-};
-void notFaked;
+export const defaultFakes: FakeHandlers = { ...appFakes, ...knowledgeFakes, ...storeFakes, ...calcFakes };
 
 /** Builds an Api from fake handlers; calls are recorded in `calls`. */
 export function createFakeApi(overrides: Partial<FakeHandlers> = {}): Api & { calls: { channel: ChannelName; args: unknown }[] } {

@@ -1,0 +1,3 @@
+export interface ReportDeps {
+  // The report (issue 7) adds its services here, e.g. the PDF renderer.
+}

@@ -1,0 +1,18 @@
+import type { SomDocument } from '../../shared/som/schema';
+
+/**
+ * The contract between the wizard (which owns the calculation being edited) and the
+ * Resultater step / report (which read it and change only the view, the analysis and the report text).
+ * The wizard's state class implements it; `doc` is reactive ($state).
+ */
+export interface EditableCalculation {
+  /** The document as edited now (reactive). Read-only for consumers except through the setters. */
+  readonly doc: SomDocument;
+  /** Store id of the saved file, or null when never saved. */
+  readonly id: string | null;
+  /** File name shown in the report footer, e.g. "ICM hjemløse.som"; null when unsaved. */
+  readonly fileName: string | null;
+  setView(view: SomDocument['view']): void;
+  setAnalysis(analysis: SomDocument['analysis']): void;
+  setReportText(text: string): void;
+}
