@@ -1,0 +1,737 @@
+/**
+ * The SØM calculation (docs: ../shared/docs/model.md §2–§7; readings in docs/engine.md).
+ * Pure functions only: no I/O, no clocks, no randomness.
+ *
+ * Two levels:
+ * - `prepare(doc)` does the per-line work once (Δ per cohort and year, prices, tax lines) and
+ *   keeps per actor per year: gains per success (success rate 1) split into measured-year and
+ *   forecast-year parts, gross costs and saved costs.
+ * - `evaluate(prepared, multipliers)` turns that into yearly flows, present values and the §7
+ *   figures in O(actors × years); sensitivity and Monte Carlo (issue 7) call it many times.
+ * `calculate(doc)` = `evaluate(prepare(doc))` plus the per-line and per-area detail.
+ */
+import {
+  ACTORS,
+  YEARS_PER_LINE,
+  type Actor,
+  type Direction,
+  type SomDocument,
+  type SomLine,
+  type ViewActor,
+} from '../som/schema';
+
+export { ACTORS };
+export type { Actor, ViewActor };
+/** Result keys: the three actors and their sum 'alle' (in this order in results JSON). */
+export const RESULT_ACTORS = ['kommune', 'region', 'stat', 'alle'] as const satisfies readonly ViewActor[];
+export type ByActor<T> = Record<ViewActor, T>;
+
+/** Label and area of the derived tax line of §5 (as the seeds name it). */
+export const TAX_LINE_LABEL = 'Skat af indkomst: fra overførselsindkomster';
+export const TAX_LINE_AREA = 'Skat af indkomst';
+/** Cumulative discounted net gains ≥ −this count as ≥ 0 for the break-even year (float noise). */
+export const BREAK_EVEN_TOLERANCE = 1e-6;
+
+// ---- types -----------------------------------------------------------------------------------
+
+export interface IndexLookup {
+  /** The year asked for. */
+  year: number;
+  /** The year whose index value was used (nearest year in the index when `year` is missing). */
+  usedYear: number;
+  value: number;
+}
+
+export interface EffectivePrice {
+  /** 'own' when the user's override replaced the knowledge price for this actor. */
+  priceSource: 'knowledge' | 'own';
+  /** The price used, kr. per unit in the calculation's price year (p′). */
+  price: number;
+  /** The knowledge price as stored, in its own price year. */
+  knowledgePrice: number;
+  knowledgePriceYear: number;
+  /** The knowledge price converted to the price year: p × I(startYear)/I(priceYear). */
+  convertedKnowledgePrice: number;
+  /** I(startYear) / I(priceYear) and the index entries used (null when no conversion was needed). */
+  indexFactor: number;
+  indexFrom: IndexLookup | null;
+  indexTo: IndexLookup | null;
+}
+
+/** §7 figures for one actor over the period. */
+export interface ActorSummary {
+  pvGains: number;
+  pvCosts: number;
+  pvNet: number;
+  /** PV of gains over the period at success rate 100 % (g1 of §7.6). */
+  pvGainsAtFullSuccess: number;
+  breakEvenYear: number | null;
+  returnPerKrone: number | null;
+  breakEvenSuccessRate: number | null;
+  netGainPerParticipant: number | null;
+  maxCostPerParticipant: number | null;
+}
+
+/** Yearly flows over the full horizon (index i ↔ year startYear + i) plus the §7 figures. */
+export interface ActorFigures extends ActorSummary {
+  /** Gains incl. tax lines, undiscounted. */
+  gains: number[];
+  /** Net intervention cost: costs − savedCosts. */
+  costs: number[];
+  net: number[];
+  cumulativeNet: number[];
+  discountedGains: number[];
+  discountedCosts: number[];
+  discountedNet: number[];
+  cumulativeDiscountedNet: number[];
+}
+
+export interface Evaluation {
+  years: number[];
+  period: { start: number; end: number };
+  /** Effective inputs of this evaluation. */
+  successRate: number;
+  discountRate: number;
+  /** δ(t) for each year of `years`. */
+  discountFactors: number[];
+  actors: ByActor<ActorFigures>;
+}
+
+export interface LineResult {
+  /** The line id; for a derived tax line `<source id>#skat`. */
+  id: string;
+  /** For a derived tax line: the id of the taxable line it comes from; else null. */
+  derivedFrom: string | null;
+  dimensionId: string | null;
+  label: string;
+  area: string;
+  unit: string;
+  direction: Direction;
+  /** Total change in units per year over all successful participants (Σ_y S(y) Δ(t−f(y)+1)). */
+  units: number[];
+  /** Gain per unit of change per actor, signed (−p′ for expenses, +p′ for revenues, Σp′×rate for tax). */
+  unitValue: Record<Actor, number>;
+  /** Prices used; null for derived tax lines (see `unitValue`). */
+  prices: Record<Actor, EffectivePrice> | null;
+  gains: ByActor<number[]>;
+  /** PV over the period of `gains`. */
+  pv: ByActor<number>;
+}
+
+export interface AreaResult {
+  area: string;
+  gains: ByActor<number[]>;
+  pv: ByActor<number>;
+}
+
+export interface CalcResult extends Evaluation {
+  startYear: number;
+  /** The price year of all amounts (= startYear). */
+  priceYear: number;
+  /** Successful participants per year of `years` (fractional). */
+  successes: number[];
+  totalParticipants: number;
+  lines: LineResult[];
+  /** Areas in order of first appearance (tax lines in TAX_LINE_AREA). */
+  areas: AreaResult[];
+  warnings: string[];
+}
+
+/** Changes applied by `evaluate`; all default to "as in the document". */
+export interface Multipliers {
+  /** Factor on the document's success rate (not clipped: the caller clips to [0, 1] if it wants). */
+  successRate?: number;
+  /** Absolute success rate; wins over `successRate` when both are given. */
+  successRateValue?: number;
+  /** Factor on gross intervention costs (`costs`); saved costs are not scaled. */
+  costs?: number;
+  /** Factor on Δ in measured years: estimates tagged 'estimate' (or untagged) and all own values. */
+  consequencesMeasured?: number;
+  /** Factor on Δ in forecast years: estimates tagged 'forecast' (only where no own value). */
+  consequencesForecast?: number;
+  /** Factor on every price used (knowledge and own; the tax lines follow). */
+  prices?: number;
+  /** Absolute discount rate. */
+  discountRate?: number;
+  /** Absolute last year of the period (the period start stays). */
+  periodEnd?: number;
+}
+
+export interface PreparedLine {
+  line: SomLine;
+  coef: Record<Actor, number>;
+  taxCoef: Record<Actor, number> | null;
+  prices: Record<Actor, EffectivePrice>;
+  /** Units per year at success rate 1, measured and forecast parts. */
+  unitsMeasured: Float64Array;
+  unitsForecast: Float64Array;
+}
+
+export interface Prepared {
+  readonly startYear: number;
+  readonly periodStart: number;
+  readonly periodEnd: number;
+  readonly successRate: number;
+  readonly discountRate: number;
+  /** floor((6 + D) / 12): År 1 of a cohort starting in y is y + finishOffset. */
+  readonly finishOffset: number;
+  /** Years with possibly non-zero flows: startYear … startYear + flowYears − 1. */
+  readonly flowYears: number;
+  readonly participants: readonly number[];
+  readonly totalParticipants: number;
+  /** Per actor (ACTORS order) per year (flowYears): gains at success rate 1 (incl. tax lines). */
+  readonly gainsMeasured: readonly Float64Array[];
+  readonly gainsForecast: readonly Float64Array[];
+  readonly costsGross: readonly Float64Array[];
+  readonly savedCosts: readonly Float64Array[];
+  readonly lines: readonly PreparedLine[];
+  readonly warnings: readonly string[];
+  /** δ(t) at the document's discount rate over the document's full horizon (reused by evaluate). */
+  readonly discountFactors: readonly number[];
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+/** Year an intervention-year cohort finishes: f(y) = y + floor((6 + D) / 12) (model.md §2). */
+export function finishYear(startOfCohort: number, courseDurationMonths: number): number {
+  return startOfCohort + Math.floor((6 + courseDurationMonths) / 12);
+}
+
+/** Last year of the full horizon: max(f(last cohort) + 19, periodEnd). */
+export function horizonEnd(doc: SomDocument, periodEnd = doc.view.periodEnd): number {
+  const iv = doc.intervention;
+  const last = finishYear(iv.startYear + iv.yearsWithIntervention - 1, iv.courseDurationMonths) + YEARS_PER_LINE - 1;
+  return Math.max(last, periodEnd);
+}
+
+/**
+ * The index entry for `year`, or the nearest year in the index (the earlier one on a tie).
+ * Returns null only for an empty index.
+ */
+export function lookupIndex(index: Readonly<Record<string, number>>, year: number): IndexLookup | null {
+  const direct = index[String(year)];
+  if (typeof direct === 'number' && Object.prototype.hasOwnProperty.call(index, String(year))) {
+    return { year, usedYear: year, value: direct };
+  }
+  let best: number | null = null;
+  for (const k of Object.keys(index)) {
+    const y = Number(k);
+    if (!Number.isFinite(y)) continue;
+    if (best === null || Math.abs(y - year) < Math.abs(best - year) || (Math.abs(y - year) === Math.abs(best - year) && y < best)) {
+      best = y;
+    }
+  }
+  return best === null ? null : { year, usedYear: best, value: index[String(best)] };
+}
+
+/** Δ(k) of §3 for k = 0…19 (År k+1): own wins, else the estimate if used, else 0. */
+export function lineChange(line: SomLine, k: number): number {
+  const own = line.own[k];
+  if (own !== null && own !== undefined) return own;
+  if (line.useEstimates) {
+    const e = line.estimate[k];
+    if (e !== null && e !== undefined) return e;
+  }
+  return 0;
+}
+
+/** Whether År k+1 of the line counts as forecast (for the Monte Carlo split): estimate used and tagged 'forecast'. */
+export function isForecastYear(line: SomLine, k: number): boolean {
+  const own = line.own[k];
+  if (own !== null && own !== undefined) return false;
+  return line.useEstimates && line.estimate[k] !== null && line.estimateKind[k] === 'forecast';
+}
+
+function priceWarning(l: IndexLookup): string {
+  return `prisindeks mangler for ${l.year}; ${l.usedYear} anvendt`;
+}
+
+function perActor<T>(f: (a: Actor) => T): Record<Actor, T> {
+  return { kommune: f('kommune'), region: f('region'), stat: f('stat') };
+}
+
+function effectivePrices(doc: SomDocument, line: SomLine, warn: (w: string) => void): Record<Actor, EffectivePrice> {
+  const startYear = doc.intervention.startYear;
+  const needsKnowledge = ACTORS.some((a) => line.ownPrice[a] === null);
+  let factor = 1;
+  let from: IndexLookup | null = null;
+  let to: IndexLookup | null = null;
+  if (line.price.priceYear !== startYear) {
+    to = lookupIndex(doc.parameters.priceIndex, startYear);
+    from = lookupIndex(doc.parameters.priceIndex, line.price.priceYear);
+    if (to && from) {
+      factor = to.value / from.value;
+      if (needsKnowledge) {
+        if (to.usedYear !== to.year) warn(priceWarning(to));
+        if (from.usedYear !== from.year) warn(priceWarning(from));
+      }
+    }
+  }
+  return perActor((a) => {
+    const own = line.ownPrice[a];
+    const converted = line.price[a] * factor;
+    return {
+      priceSource: own !== null ? 'own' : 'knowledge',
+      price: own !== null ? own : converted,
+      knowledgePrice: line.price[a],
+      knowledgePriceYear: line.price.priceYear,
+      convertedKnowledgePrice: converted,
+      indexFactor: factor,
+      indexFrom: from,
+      indexTo: to,
+    };
+  });
+}
+
+// ---- prepare ---------------------------------------------------------------------------------
+
+export function prepare(doc: SomDocument): Prepared {
+  const iv = doc.intervention;
+  const s = iv.startYear;
+  const n = iv.yearsWithIntervention;
+  const off = Math.floor((6 + iv.courseDurationMonths) / 12);
+  const T = n + off + YEARS_PER_LINE - 1;
+  const warnings: string[] = [];
+  const warn = (w: string) => {
+    if (!warnings.includes(w)) warnings.push(w);
+  };
+  const participants = iv.participants.slice(0, n);
+  let totalParticipants = 0;
+  for (const p of participants) totalParticipants += p;
+
+  const gainsMeasured = ACTORS.map(() => new Float64Array(T));
+  const gainsForecast = ACTORS.map(() => new Float64Array(T));
+  const costsGross = ACTORS.map((a) => {
+    const arr = new Float64Array(T);
+    for (let i = 0; i < n; i++) arr[i] = iv.costs[a][i] ?? 0;
+    return arr;
+  });
+  const savedCosts = ACTORS.map((a) => {
+    const arr = new Float64Array(T);
+    for (let i = 0; i < n; i++) arr[i] = iv.savedCosts[a][i] ?? 0;
+    return arr;
+  });
+
+  const taxRates = doc.parameters.taxRates;
+  const delta = new Float64Array(YEARS_PER_LINE);
+  const forecast = new Uint8Array(YEARS_PER_LINE);
+  const lines: PreparedLine[] = [];
+  for (const line of doc.lines) {
+    const prices = effectivePrices(doc, line, warn);
+    const sign = line.direction === 'expense' ? -1 : 1;
+    const coef = perActor((a) => sign * prices[a].price);
+    let taxCoef: Record<Actor, number> | null = null;
+    if (line.taxableTransfer) {
+      // §5: taxChange(actor) = Δ × (p′kommune + p′region + p′stat) × taxRate(actor), a revenue,
+      // with p′ the prices actually used (own overrides included).
+      const base = prices.kommune.price + prices.region.price + prices.stat.price;
+      taxCoef = perActor((a) => base * taxRates[a]);
+    }
+    for (let k = 0; k < YEARS_PER_LINE; k++) {
+      delta[k] = lineChange(line, k);
+      forecast[k] = isForecastYear(line, k) ? 1 : 0;
+    }
+    const unitsMeasured = new Float64Array(T);
+    const unitsForecast = new Float64Array(T);
+    for (let i = 0; i < n; i++) {
+      const p = participants[i];
+      if (p === 0) continue;
+      const base = i + off;
+      for (let k = 0; k < YEARS_PER_LINE; k++) {
+        const d = delta[k];
+        if (d === 0) continue;
+        if (forecast[k]) unitsForecast[base + k] += p * d;
+        else unitsMeasured[base + k] += p * d;
+      }
+    }
+    for (let ai = 0; ai < 3; ai++) {
+      const a = ACTORS[ai];
+      const c = coef[a] + (taxCoef ? taxCoef[a] : 0);
+      if (c === 0) continue;
+      const gm = gainsMeasured[ai];
+      const gf = gainsForecast[ai];
+      for (let t = 0; t < T; t++) {
+        gm[t] += c * unitsMeasured[t];
+        gf[t] += c * unitsForecast[t];
+      }
+    }
+    lines.push({ line, coef, taxCoef, prices, unitsMeasured, unitsForecast });
+  }
+
+  return {
+    startYear: s,
+    periodStart: doc.view.periodStart,
+    periodEnd: doc.view.periodEnd,
+    successRate: iv.effect.successRate,
+    discountRate: doc.parameters.discountRate,
+    finishOffset: off,
+    flowYears: T,
+    participants,
+    totalParticipants,
+    gainsMeasured,
+    gainsForecast,
+    costsGross,
+    savedCosts,
+    lines,
+    warnings,
+    discountFactors: discountFactors(doc.parameters.discountRate, Math.max(T, doc.view.periodEnd - s + 1)),
+  };
+}
+
+// ---- evaluate --------------------------------------------------------------------------------
+
+function newFigures(len: number): ActorFigures {
+  return {
+    gains: new Array<number>(len),
+    costs: new Array<number>(len),
+    net: new Array<number>(len),
+    cumulativeNet: new Array<number>(len),
+    discountedGains: new Array<number>(len),
+    discountedCosts: new Array<number>(len),
+    discountedNet: new Array<number>(len),
+    cumulativeDiscountedNet: new Array<number>(len),
+    pvGains: 0,
+    pvCosts: 0,
+    pvNet: 0,
+    pvGainsAtFullSuccess: 0,
+    breakEvenYear: null,
+    returnPerKrone: null,
+    breakEvenSuccessRate: null,
+    netGainPerParticipant: null,
+    maxCostPerParticipant: null,
+  };
+}
+
+/** δ(t) = (1 + r)^−(t − startYear) for t = startYear … startYear + len − 1. */
+function discountFactors(r: number, len: number): number[] {
+  const disc = new Array<number>(len);
+  for (let i = 0; i < len; i++) disc[i] = Math.pow(1 + r, -i);
+  return disc;
+}
+
+/**
+ * Yearly flows, present values and §7 figures for every actor, with optional changes.
+ * With no multipliers this is exactly what `calculate` reports. Cost: O(actors × years) and a
+ * few small arrays; about 10 µs for a typical case.
+ */
+export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
+  const s = p.startYear;
+  const rate = m.successRateValue ?? p.successRate * (m.successRate ?? 1);
+  const costF = m.costs ?? 1;
+  const mMeas = m.consequencesMeasured ?? 1;
+  const mFore = m.consequencesForecast ?? 1;
+  const priceF = m.prices ?? 1;
+  const r = m.discountRate ?? p.discountRate;
+  const periodStart = p.periodStart;
+  const periodEnd = m.periodEnd ?? p.periodEnd;
+  const T = p.flowYears;
+  const len = Math.max(T, periodEnd - s + 1);
+  const pStart = periodStart - s;
+  const pEnd = periodEnd - s;
+
+  const years = new Array<number>(len);
+  for (let i = 0; i < len; i++) years[i] = s + i;
+  const cached = p.discountFactors;
+  const disc = r === p.discountRate && cached.length >= len ? cached.slice(0, len) : discountFactors(r, len);
+  let discParticipants = 0;
+  for (let i = 0; i < p.participants.length; i++) discParticipants += disc[i] * p.participants[i];
+
+  const figs: ActorFigures[] = [];
+  let alleG1 = 0;
+  for (let ai = 0; ai < 3; ai++) {
+    const f = newFigures(len);
+    const gm = p.gainsMeasured[ai];
+    const gf = p.gainsForecast[ai];
+    const cg = p.costsGross[ai];
+    const sc = p.savedCosts[ai];
+    let cum = 0;
+    let cumD = 0;
+    let pvG = 0;
+    let pvC = 0;
+    let g1 = 0;
+    for (let i = 0; i < len; i++) {
+      let g1t = 0;
+      let c = 0;
+      if (i < T) {
+        g1t = priceF * (mMeas * gm[i] + mFore * gf[i]);
+        c = costF * cg[i] - sc[i];
+      }
+      const g = rate * g1t;
+      const net = g - c;
+      const d = disc[i];
+      cum += net;
+      cumD += d * net;
+      f.gains[i] = g;
+      f.costs[i] = c;
+      f.net[i] = net;
+      f.cumulativeNet[i] = cum;
+      f.discountedGains[i] = d * g;
+      f.discountedCosts[i] = d * c;
+      f.discountedNet[i] = d * net;
+      f.cumulativeDiscountedNet[i] = cumD;
+      if (i >= pStart && i <= pEnd) {
+        pvG += d * g;
+        pvC += d * c;
+        g1 += d * g1t;
+      }
+    }
+    finishSummary(f, pvG, pvC, g1, s, p.totalParticipants, discParticipants);
+    alleG1 += g1;
+    figs.push(f);
+  }
+  const [k, rg, st] = figs;
+  const alle = newFigures(len);
+  {
+    let cum = 0;
+    let cumD = 0;
+    let pvG = 0;
+    let pvC = 0;
+    for (let i = 0; i < len; i++) {
+      const g = k.gains[i] + rg.gains[i] + st.gains[i];
+      const c = k.costs[i] + rg.costs[i] + st.costs[i];
+      const net = g - c;
+      const d = disc[i];
+      cum += net;
+      cumD += d * net;
+      alle.gains[i] = g;
+      alle.costs[i] = c;
+      alle.net[i] = net;
+      alle.cumulativeNet[i] = cum;
+      alle.discountedGains[i] = d * g;
+      alle.discountedCosts[i] = d * c;
+      alle.discountedNet[i] = d * net;
+      alle.cumulativeDiscountedNet[i] = cumD;
+      if (i >= pStart && i <= pEnd) {
+        pvG += d * g;
+        pvC += d * c;
+      }
+    }
+    finishSummary(alle, pvG, pvC, alleG1, s, p.totalParticipants, discParticipants);
+  }
+  return {
+    years,
+    period: { start: periodStart, end: periodEnd },
+    successRate: rate,
+    discountRate: r,
+    discountFactors: disc,
+    actors: { kommune: k, region: rg, stat: st, alle },
+  };
+}
+
+function finishSummary(
+  f: ActorFigures,
+  pvG: number,
+  pvC: number,
+  g1: number,
+  startYear: number,
+  totalParticipants: number,
+  discParticipants: number,
+): void {
+  f.pvGains = pvG;
+  f.pvCosts = pvC;
+  f.pvNet = pvG - pvC;
+  f.pvGainsAtFullSuccess = g1;
+  f.breakEvenYear = breakEvenYear(f.cumulativeDiscountedNet, startYear);
+  f.returnPerKrone = finiteOrNull(pvC > 0 ? pvG / pvC : null);
+  f.breakEvenSuccessRate = finiteOrNull(pvC <= 0 ? 0 : g1 > 0 ? pvC / g1 : null);
+  f.netGainPerParticipant = finiteOrNull(totalParticipants > 0 ? f.pvNet / totalParticipants : null);
+  f.maxCostPerParticipant = finiteOrNull(discParticipants > 0 ? pvG / discParticipants : null);
+}
+
+/** Ratios of (near-)degenerate inputs can overflow; report them as undefined (null), never ±Infinity. */
+function finiteOrNull(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+
+/**
+ * §7.4: the first year t ≥ startYear such that the cumulative discounted net gain stays ≥ 0
+ * (within BREAK_EVEN_TOLERANCE) from t to the end of the full horizon; null if it ends below 0.
+ */
+export function breakEvenYear(cumulativeDiscountedNet: ArrayLike<number>, startYear: number): number | null {
+  let i = cumulativeDiscountedNet.length - 1;
+  if (i < 0 || cumulativeDiscountedNet[i] < -BREAK_EVEN_TOLERANCE) return null;
+  while (i > 0 && cumulativeDiscountedNet[i - 1] >= -BREAK_EVEN_TOLERANCE) i--;
+  return startYear + i;
+}
+
+// ---- calculate -------------------------------------------------------------------------------
+
+function byActorArrays(len: number): ByActor<number[]> {
+  return {
+    kommune: new Array<number>(len).fill(0),
+    region: new Array<number>(len).fill(0),
+    stat: new Array<number>(len).fill(0),
+    alle: new Array<number>(len).fill(0),
+  };
+}
+
+/** The full calculation of a document (model.md §2–§7). */
+export function calculate(doc: SomDocument): CalcResult {
+  const p = prepare(doc);
+  const ev = evaluate(p);
+  const len = ev.years.length;
+  const pStart = ev.period.start - p.startYear;
+  const pEnd = ev.period.end - p.startYear;
+  const rate = ev.successRate;
+  const disc = ev.discountFactors;
+
+  const successes = new Array<number>(len).fill(0);
+  for (let i = 0; i < p.participants.length; i++) successes[i + p.finishOffset] += p.participants[i] * rate;
+
+  const lines: LineResult[] = [];
+  const areaMap = new Map<string, AreaResult>();
+  const addToArea = (area: string, gains: ByActor<number[]>, pv: ByActor<number>) => {
+    let ar = areaMap.get(area);
+    if (!ar) {
+      ar = { area, gains: byActorArrays(len), pv: { kommune: 0, region: 0, stat: 0, alle: 0 } };
+      areaMap.set(area, ar);
+    }
+    for (const a of RESULT_ACTORS) {
+      const dst = ar.gains[a];
+      const src = gains[a];
+      for (let i = 0; i < len; i++) dst[i] += src[i];
+      ar.pv[a] += pv[a];
+    }
+  };
+  const build = (units: number[], unitValue: Record<Actor, number>) => {
+    const gains = byActorArrays(len);
+    const pv: ByActor<number> = { kommune: 0, region: 0, stat: 0, alle: 0 };
+    for (const a of ACTORS) {
+      const v = unitValue[a];
+      const ga = gains[a];
+      let acc = 0;
+      for (let i = 0; i < len; i++) {
+        const g = units[i] * v;
+        ga[i] = g;
+        gains.alle[i] += g;
+        if (i >= pStart && i <= pEnd) acc += disc[i] * g;
+      }
+      pv[a] = acc;
+      pv.alle += acc;
+    }
+    return { gains, pv };
+  };
+
+  for (const pl of p.lines) {
+    const units = new Array<number>(len).fill(0);
+    for (let i = 0; i < p.flowYears; i++) units[i] = rate * (pl.unitsMeasured[i] + pl.unitsForecast[i]);
+    const l = pl.line;
+    const main = build(units, pl.coef);
+    lines.push({
+      id: l.id,
+      derivedFrom: null,
+      dimensionId: l.dimensionId,
+      label: l.label,
+      area: l.area,
+      unit: l.unit,
+      direction: l.direction,
+      units,
+      unitValue: { ...pl.coef },
+      prices: pl.prices,
+      gains: main.gains,
+      pv: main.pv,
+    });
+    addToArea(l.area, main.gains, main.pv);
+    if (pl.taxCoef) {
+      const tax = build(units, pl.taxCoef);
+      lines.push({
+        id: `${l.id}#skat`,
+        derivedFrom: l.id,
+        dimensionId: null,
+        label: TAX_LINE_LABEL,
+        area: TAX_LINE_AREA,
+        unit: l.unit,
+        direction: 'revenue',
+        units,
+        unitValue: { ...pl.taxCoef },
+        prices: null,
+        gains: tax.gains,
+        pv: tax.pv,
+      });
+      addToArea(TAX_LINE_AREA, tax.gains, tax.pv);
+    }
+  }
+
+  return {
+    ...ev,
+    startYear: p.startYear,
+    priceYear: p.startYear,
+    successes,
+    totalParticipants: p.totalParticipants,
+    lines,
+    areas: [...areaMap.values()],
+    warnings: [...p.warnings],
+  };
+}
+
+// ---- results JSON (som-format.md "Results as JSON") -----------------------------------------
+
+export interface ResultsJsonActor {
+  gains: number[];
+  costs: number[];
+  net: number[];
+  pvGains: number;
+  pvCosts: number;
+  pvNet: number;
+  breakEvenYear: number | null;
+  returnPerKrone: number | null;
+  breakEvenSuccessRate: number | null;
+  netGainPerParticipant: number | null;
+  maxCostPerParticipant: number | null;
+}
+
+export interface ResultsJson {
+  priceYear: number;
+  period: { start: number; end: number };
+  years: number[];
+  actors: ByActor<ResultsJsonActor>;
+  warnings: string[];
+}
+
+export function toResultsJson(r: CalcResult): ResultsJson {
+  const actor = (f: ActorFigures): ResultsJsonActor => ({
+    gains: [...f.gains],
+    costs: [...f.costs],
+    net: [...f.net],
+    pvGains: f.pvGains,
+    pvCosts: f.pvCosts,
+    pvNet: f.pvNet,
+    breakEvenYear: f.breakEvenYear,
+    returnPerKrone: f.returnPerKrone,
+    breakEvenSuccessRate: f.breakEvenSuccessRate,
+    netGainPerParticipant: f.netGainPerParticipant,
+    maxCostPerParticipant: f.maxCostPerParticipant,
+  });
+  return {
+    priceYear: r.priceYear,
+    period: { start: r.period.start, end: r.period.end },
+    years: [...r.years],
+    actors: {
+      kommune: actor(r.actors.kommune),
+      region: actor(r.actors.region),
+      stat: actor(r.actors.stat),
+      alle: actor(r.actors.alle),
+    },
+    warnings: [...r.warnings],
+  };
+}
+
+// ---- document helpers ------------------------------------------------------------------------
+
+/** A copy of the document with another success rate (for one-way sensitivity and tests). */
+export function withSuccessRate(doc: SomDocument, successRate: number): SomDocument {
+  return {
+    ...doc,
+    intervention: { ...doc.intervention, effect: { ...doc.intervention.effect, successRate } },
+  };
+}
+
+/** A copy of the document with another discount rate. */
+export function withDiscountRate(doc: SomDocument, discountRate: number): SomDocument {
+  return { ...doc, parameters: { ...doc.parameters, discountRate } };
+}
+
+/** A copy of the document with another period end. */
+export function withPeriodEnd(doc: SomDocument, periodEnd: number): SomDocument {
+  return { ...doc, view: { ...doc.view, periodEnd } };
+}

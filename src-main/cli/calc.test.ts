@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { runCalc } from './calc';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
+const names = fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.som')).map((f) => f.slice(0, -4)).sort();
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCalc(argv, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    readFile: (p) => readFile(p),
+  });
+  return { code, stdout, stderr };
+}
+
+function within(actual: unknown, expected: unknown, at = '$'): string | null {
+  if (typeof expected === 'number') return typeof actual === 'number' && Math.abs(actual - expected) <= 0.01 ? null : `${at}: ${String(actual)} ≠ ${expected}`;
+  if (expected === null || typeof expected !== 'object') return actual === expected ? null : `${at}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`;
+  if (typeof actual !== 'object' || actual === null) return `${at}: missing`;
+  const ek = Object.keys(expected);
+  if (Object.keys(actual).join() !== ek.join()) return `${at}: keys differ`;
+  for (const k of ek) {
+    const d = within((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${at}.${k}`);
+    if (d) return d;
+  }
+  return null;
+}
+
+function tmpFile(name: string, content: string | Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'som-calc-'));
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, content);
+  return p;
+}
+
+describe('som calc --json', () => {
+  for (const name of names) {
+    it(`${name}: prints exactly the expected results object`, async () => {
+      const r = await run([path.join(GOLDEN, `${name}.som`), '--json']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const expected = JSON.parse(fs.readFileSync(path.join(GOLDEN, `${name}.expected.json`), 'utf8'));
+      expect(within(JSON.parse(r.stdout), expected)).toBeNull();
+    });
+  }
+  it('accepts the flag before the file and a leading "calc"', async () => {
+    const r = await run(['calc', '--json', path.join(GOLDEN, 'seed-kontanthjaelp.som')]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).priceYear).toBe(2018);
+  });
+});
+
+describe('som calc (table)', () => {
+  it('prints a Danish table with da-DK numbers and the break-even figures', async () => {
+    const r = await run([path.join(GOLDEN, 'seed-kontanthjaelp.som')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Kontanthjælp, seedens tal');
+    expect(r.stdout).toContain('2018-priser');
+    expect(r.stdout).toMatch(/2019\s+8\.447\s+0\s+1\.248\s+9\.695/);
+    expect(r.stdout).toMatch(/Nettogevinst\s+-78\.522\s+0\s+3\.172\s+-75\.349/);
+    expect(r.stdout).toMatch(/Break-even-succesrate\s+93,1 %\s+0,0 %\s+0,0 %\s+81,1 %/);
+    expect(r.stdout).toMatch(/Break-even-år\s+nås ikke\s+2018\s+2018\s+nås ikke/);
+    expect(r.stdout).toContain('Afkast pr. krone');
+  });
+  it('shows warnings and "over 100 %"', async () => {
+    const r = await run([path.join(GOLDEN, 'psykiatri-alkohol.som')]);
+    expect(r.stdout).toContain('Advarsel: prisindeks mangler for 2024; 2023 anvendt');
+    expect(r.stdout).toContain('192,4 % (over 100 %)');
+  });
+});
+
+describe('som calc errors: exit 2 and one Danish line on stderr', () => {
+  const expectOneLine = (r: { code: number; stdout: string; stderr: string }, re: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.endsWith('\n')).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^Fejl: /);
+    expect(r.stderr).toMatch(re);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+  };
+  it('missing file', async () => expectOneLine(await run([path.join(os.tmpdir(), 'findes-ikke-42.som')]), /findes ikke/));
+  it('a folder', async () => expectOneLine(await run([os.tmpdir()]), /mappe/));
+  it('invalid JSON', async () => expectOneLine(await run([tmpFile('a.som', '{"format": "som",')]), /ikke gyldig JSON/));
+  it('schema error names the field', async () => {
+    const o = JSON.parse(fs.readFileSync(path.join(GOLDEN, 'seed-kontanthjaelp.som'), 'utf8'));
+    o.intervention.participants = [-3];
+    expectOneLine(await run([tmpFile('b.som', JSON.stringify(o))]), /Deltagere, år 2018: skal være et tal ≥ 0/);
+  });
+  it('a label with a line break still gives one line', async () => {
+    const o = JSON.parse(fs.readFileSync(path.join(GOLDEN, 'seed-kontanthjaelp.som'), 'utf8'));
+    o.lines[0].label = 'To\nlinjer';
+    o.lines[0].own[0] = 'x';
+    expectOneLine(await run([tmpFile('c.som', JSON.stringify(o))]), /Konsekvenslinje 'To linjer', År 1/);
+  });
+  it('binary garbage', async () => expectOneLine(await run([tmpFile('d.som', Buffer.from([0xff, 0xfe, 0x00, 0x01]))]), /UTF-8/));
+  it('no file / two files / unknown option', async () => {
+    expectOneLine(await run([]), /angiv en \.som-fil/);
+    expectOneLine(await run(['a.som', 'b.som']), /kun én/);
+    expectOneLine(await run(['--pdf', 'a.som']), /ukendt valg '--pdf'/);
+  });
+});
