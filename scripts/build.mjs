@@ -6,6 +6,7 @@ import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { bundleEntries, bundleOptions } from './bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rendererOnly = process.argv.includes('--renderer-only');
@@ -14,26 +15,12 @@ const quiet = process.argv.includes('--quiet');
 await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
 
 if (!rendererOnly) {
-  const common = {
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    sourcemap: false,
-    external: ['electron', 'better-sqlite3', 'exceljs', 'playwright-core', '@playwright/test'],
-    logLevel: quiet ? 'error' : 'warning',
-    absWorkingDir: root,
-  };
-  const entries = [
-    ['src-main/electron/main.ts', 'dist/main/main.cjs'],
-    ['src-main/electron/preload.ts', 'dist/main/preload.cjs'],
-  ];
-  for (const [src, out] of entries) {
-    if (!existsSync(path.join(root, src))) {
-      console.warn(`build: ${src} findes ikke endnu; springer over`);
+  for (const { entry, out, importMetaShim } of bundleEntries) {
+    if (!existsSync(path.join(root, entry))) {
+      console.warn(`build: ${entry} findes ikke endnu; springer over`);
       continue;
     }
-    await esbuild({ ...common, entryPoints: [src], outfile: out });
+    await esbuild(bundleOptions(root, entry, out, { quiet, importMetaShim }));
   }
 }
 if (!quiet) console.log('build: ok');

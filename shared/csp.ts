@@ -1,10 +1,14 @@
 /**
  * The one Content-Security-Policy of SØM Desktop, used by the Electron app:// protocol
  * (src-main/electron/protocol.ts) and by the web host (src-main/web/server.ts).
- * No 'unsafe-inline', no 'unsafe-eval', no remote origins: the app makes zero network requests.
- * Note: style-src 'self' still allows styles set through the CSSOM (element.style.setProperty),
- * which is how Svelte 5 applies `style:` directives and dynamic `style={...}`; it blocks
- * style="" attributes parsed from HTML markup and inline <style> elements.
+ * No unsafe-inline, no unsafe-eval, no remote origins: the app makes zero network requests.
+ * style-src 'self' and Svelte 5 (verified in Chromium 156, see docs/electron.md):
+ * - `style:prop={…}` directives and dynamic `style="…{x}…"` compile to CSSOM writes
+ *   (style.setProperty / style.cssText): allowed, no violation.
+ * - a STATIC `style="…"` attribute in markup lands in Svelte's HTML template (innerHTML of a
+ *   <template>): Chromium reports a CSP violation (console error) although the clone still shows it.
+ *   Use a class or a `style:` directive instead. `setAttribute('style', …)` and {@html} styles are blocked.
+ * - component <style> blocks are emitted by vite as .css files: allowed by 'self'.
  */
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],

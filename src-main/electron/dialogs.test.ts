@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { openSomDialogOptions, savePdfDialogOptions, saveSomDialogOptions, withExtension } from './dialogs';
+
+describe('dialog options', () => {
+  it('filters .som files with the Danish name', () => {
+    const o = openSomDialogOptions('/docs/SØM');
+    expect(o.filters).toEqual([{ name: 'SØM-beregning (*.som)', extensions: ['som'] }]);
+    expect(o.properties).toEqual(['openFile']);
+    expect(o.title).toBe('Åbn SØM-beregning');
+    expect(o.defaultPath).toBe('/docs/SØM');
+    expect(saveSomDialogOptions().filters).toEqual(o.filters);
+    expect(saveSomDialogOptions().properties).toContain('showOverwriteConfirmation');
+    expect(savePdfDialogOptions().filters).toEqual([{ name: 'PDF-dokument (*.pdf)', extensions: ['pdf'] }]);
+  });
+
+  it('adds the extension when a Linux dialog leaves it out', () => {
+    expect(withExtension('/a/beregning', 'som')).toBe('/a/beregning.som');
+    expect(withExtension('/a/beregning.SOM', 'som')).toBe('/a/beregning.SOM');
+    expect(withExtension('/a/rapport', 'pdf')).toBe('/a/rapport.pdf');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Native open/save dialogs for .som files and PDF export. Options are plain (tested); the show*
+ * functions take Electron's dialog and a window.
+ */
+import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
+
+export const SOM_FILTERS = [{ name: 'SØM-beregning (*.som)', extensions: ['som'] }] as const;
+export const PDF_FILTERS = [{ name: 'PDF-dokument (*.pdf)', extensions: ['pdf'] }] as const;
+
+export function openSomDialogOptions(defaultDir?: string): OpenDialogOptions {
+  return {
+    title: 'Åbn SØM-beregning',
+    buttonLabel: 'Åbn',
+    properties: ['openFile'],
+    filters: SOM_FILTERS.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+    ...(defaultDir ? { defaultPath: defaultDir } : {}),
+  };
+}
+
+export function saveSomDialogOptions(defaultPath?: string): SaveDialogOptions {
+  return {
+    title: 'Gem SØM-beregning som',
+    buttonLabel: 'Gem',
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+    filters: SOM_FILTERS.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+    ...(defaultPath ? { defaultPath } : {}),
+  };
+}
+
+export function savePdfDialogOptions(defaultPath?: string): SaveDialogOptions {
+  return {
+    title: 'Gem rapport som PDF',
+    buttonLabel: 'Gem',
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+    filters: PDF_FILTERS.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+    ...(defaultPath ? { defaultPath } : {}),
+  };
+}
+
+/** Ensures the chosen save path ends in the expected extension (Linux dialogs do not add it). */
+export function withExtension(filePath: string, ext: string): string {
+  return filePath.toLowerCase().endsWith(`.${ext}`) ? filePath : `${filePath}.${ext}`;
+}
+
+export async function showOpenSom(dialog: Dialog, win: BrowserWindow | null, defaultDir?: string): Promise<string | null> {
+  const opts = openSomDialogOptions(defaultDir);
+  const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+  return r.canceled || r.filePaths.length === 0 ? null : (r.filePaths[0] ?? null);
+}
+
+export async function showSaveSom(dialog: Dialog, win: BrowserWindow | null, defaultPath?: string): Promise<string | null> {
+  const opts = saveSomDialogOptions(defaultPath);
+  const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+  return r.canceled || !r.filePath ? null : withExtension(r.filePath, 'som');
+}
+
+export async function showSavePdf(dialog: Dialog, win: BrowserWindow | null, defaultPath?: string): Promise<string | null> {
+  const opts = savePdfDialogOptions(defaultPath);
+  const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+  return r.canceled || !r.filePath ? null : withExtension(r.filePath, 'pdf');
+}
