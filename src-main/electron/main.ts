@@ -11,7 +11,7 @@ import { HOST_EVENT_READY_CHANNEL } from '../../shared/host-events';
 import type { AppInfo } from '../../shared/ipc/app';
 import { dispatch } from '../dispatch';
 import { handlers } from '../handlers';
-import { atomicWriteFileSync } from './atomic-write';
+import { atomicWriteFile } from '../store/atomic';
 import { createElectronDeps, type ElectronDeps } from './deps-electron';
 import { resolveDataLocations } from './data-locations';
 import { showOpenSom, showSavePdf } from './dialogs';
@@ -240,7 +240,7 @@ async function exportCurrentViewPdf(): Promise<void> {
   if (!target) return;
   try {
     const pdf = await mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true });
-    atomicWriteFileSync(target, pdf);
+    atomicWriteFile(target, pdf);
   } catch (e) {
     log('PDF-eksport fejlede', e);
     dialog.showErrorBox('SØM Desktop', 'Rapporten kunne ikke gemmes som PDF.');

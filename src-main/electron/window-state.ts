@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
-import { atomicWriteFileSync } from './atomic-write';
+import { atomicWriteFile } from '../store/atomic';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 export const DEFAULT_SIZE = { width: 1280, height: 860 } as const;
@@ -47,7 +47,7 @@ export function loadWindowState(file: string): WindowState | null {
 
 export function saveWindowState(file: string, state: WindowState): void {
   const parsed = stateSchema.parse({ ...state, x: Math.round(state.x), y: Math.round(state.y), width: Math.round(state.width), height: Math.round(state.height) });
-  atomicWriteFileSync(file, JSON.stringify(parsed, null, 2));
+  atomicWriteFile(file, JSON.stringify(parsed, null, 2));
 }
 
 function overlap(a: Rect, b: Rect): { width: number; height: number } {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { atomicWriteFileSync } from './atomic-write';
+import { atomicWriteFile } from './atomic';
 
 let dir: string;
 beforeEach(() => {
@@ -10,19 +10,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('atomicWriteFileSync', () => {
+describe('atomicWriteFile', () => {
   it('writes and replaces a file, leaving no temp file', () => {
     const f = path.join(dir, 'a.json');
     writeFileSync(f, 'old');
-    atomicWriteFileSync(f, 'nyt indhold æøå');
+    atomicWriteFile(f, 'nyt indhold æøå');
     expect(readFileSync(f, 'utf8')).toBe('nyt indhold æøå');
-    atomicWriteFileSync(f, new Uint8Array([1, 2, 3]));
+    atomicWriteFile(f, new Uint8Array([1, 2, 3]));
     expect([...readFileSync(f)]).toEqual([1, 2, 3]);
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
 
   it('fails cleanly when the folder does not exist, keeping nothing behind', () => {
-    expect(() => atomicWriteFileSync(path.join(dir, 'nope', 'a.json'), 'x')).toThrow();
+    expect(() => atomicWriteFile(path.join(dir, 'nope', 'a.json'), 'x')).toThrow();
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -31,7 +31,7 @@ describe('atomicWriteFileSync', () => {
     const target = path.join(dir, 'folder');
     mkdirSync(target);
     writeFileSync(path.join(target, 'keep.txt'), 'keep');
-    expect(() => atomicWriteFileSync(target, 'x')).toThrow();
+    expect(() => atomicWriteFile(target, 'x')).toThrow();
     expect(readFileSync(path.join(target, 'keep.txt'), 'utf8')).toBe('keep');
     expect(readdirSync(dir)).toEqual(['folder']);
   });
