@@ -23,6 +23,7 @@ export default ts.config(
   // the renderer never imports main, and only src-main/electron may import electron.
   {
     files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['electron', 'node:*', 'fs', 'path', 'better-sqlite3', '../src-main/*', '../src-renderer/*', '../../src-main/*', '../../src-renderer/*'], message: 'shared/ is pure: no I/O, no Electron, no process-specific code.' },
