@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-imports -- the test reads fixture files; the engine itself stays pure */
+ 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-imports -- the test reads fixture files; the engine itself stays pure */
+ 
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';

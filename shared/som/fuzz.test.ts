@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-imports -- the test reads fixture files; the reader itself stays pure */
+ 
 /**
  * Fuzzing the reader: thousands of deterministically mutated fixture files. Each must either
  * load (and then calculate to finite figures and round-trip) or be rejected with a
