@@ -1,8 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deps } from '../deps';
-import { openKnowledgeDb } from '../knowledge/db';
+import { createKnowledgeDeps } from '../knowledge/service';
 import { projectRoot, shippedKnowledgePath } from '../paths';
+import { createStoreDeps } from '../store/deps';
+import { createReportDeps } from '../report/service';
 
 export interface WebDepsOptions {
   userDataDir: string;
@@ -15,15 +17,23 @@ export function createWebDeps(opts: WebDepsOptions): Deps & { close(): void } {
   mkdirSync(opts.userDataDir, { recursive: true });
   mkdirSync(opts.documentsDir, { recursive: true });
   const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string; productName: string };
-  const knowledge = openKnowledgeDb(opts.knowledgePath ?? process.env.SOM_KNOWLEDGE ?? shippedKnowledgePath);
+  const knowledgeDeps = createKnowledgeDeps({
+    shippedPath: opts.knowledgePath ?? process.env.SOM_KNOWLEDGE ?? shippedKnowledgePath,
+    userDataDir: opts.userDataDir,
+  });
+  const reportDeps = createReportDeps();
   return {
     appName: pkg.productName,
     appVersion: pkg.version,
     host: 'web',
     userDataDir: opts.userDataDir,
-    knowledge,
+    ...knowledgeDeps,
+    ...reportDeps,
+    ...createStoreDeps({ documentsDir: opts.documentsDir, userDataDir: opts.userDataDir, appLabel: `${pkg.productName} ${pkg.version}` }),
     close() {
-      knowledge.close();
+      knowledgeDeps.knowledge.close();
+      knowledgeDeps.userDb.close();
+      void reportDeps.pdf.close();
     },
   };
 }

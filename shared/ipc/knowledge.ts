@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { channel } from './define';
+import type {
+  CharacteristicsTable,
+  Consequences,
+  Dimension,
+  ExportFile,
+  ImportResult,
+  LinesForResult,
+  LocalPrice,
+  OtherKnowledge,
+  PriceRow,
+  ReleaseEntry,
+  StudyDetail,
+  StudyFacets,
+  StudyPage,
+  SuccessMeasure,
+  TargetGroup,
+  Theme,
+} from '../knowledge/types';
+
+const id = z.string().min(1).max(200);
+const ids = z.array(id).max(500);
+const texts = z.array(z.string().max(500)).max(500);
+
+export const studySortColumns = [
+  'theme',
+  'targetGroup',
+  'intervention',
+  'measure',
+  'design',
+  'quality',
+  'country',
+  'effectSize',
+  'nParticipants',
+  'year',
+] as const;
+
+/** Filters of the effect-study list (all optional; within a list OR, between lists AND). */
+export const studyFilterSchema = z
+  .object({
+    themeIds: ids.optional(),
+    targetGroupIds: ids.optional(),
+    interventions: texts.optional(),
+    measures: texts.optional(),
+    designs: texts.optional(),
+    qualities: z.array(z.enum(['Lav', 'Mellem', 'Høj'])).max(3).optional(),
+    countries: texts.optional(),
+    /** Free text (full-text search over title, intervention, measure, target group, country). */
+    text: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const priceFilterSchema = z
+  .object({
+    targetGroupIds: ids.optional(),
+    areas: texts.optional(),
+    dimensions: ids.optional(),
+  })
+  .strict();
+
+export const exportSections = ['targetGroups', 'studies', 'consequences', 'prices', 'other'] as const;
+
+const amount = z.number().finite().min(0).max(1e9);
+
+export const knowledgeChannels = {
+  'knowledge.themes': channel<Theme[]>()(z.object({}).strict()),
+  'knowledge.targetGroups': channel<TargetGroup[]>()(
+    z.object({ themeIds: ids.optional(), /** Full-text search over label, group, sub-group and delimitation. */ text: z.string().max(200).optional() }).strict(),
+  ),
+  'knowledge.characteristics': channel<CharacteristicsTable>()(z.object({ targetGroupIds: ids }).strict()),
+  'knowledge.studies': channel<StudyPage>()(
+    studyFilterSchema
+      .extend({
+        sort: z.object({ column: z.enum(studySortColumns), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(1000).default(50),
+      })
+      .strict(),
+  ),
+  'knowledge.studyFacets': channel<StudyFacets>()(studyFilterSchema),
+  'knowledge.study': channel<StudyDetail>()(z.object({ id }).strict()),
+  'knowledge.successMeasures': channel<SuccessMeasure[]>()(z.object({ targetGroupId: id }).strict()),
+  'knowledge.dimensions': channel<Dimension[]>()(z.object({}).strict()),
+  'knowledge.consequences': channel<Consequences>()(z.object({ targetGroupId: id, successMeasureId: id }).strict()),
+  'knowledge.prices': channel<PriceRow[]>()(priceFilterSchema),
+  'knowledge.other': channel<OtherKnowledge>()(z.object({}).strict()),
+  'knowledge.linesFor': channel<LinesForResult>()(z.object({ targetGroupId: id, successMeasureId: id }).strict()),
+  'knowledge.export': channel<ExportFile>()(
+    z
+      .object({
+        section: z.enum(exportSections),
+        /** Section filters: study filters for 'studies', price filters for 'prices', {targetGroupIds, successMeasureId} for 'consequences'. */
+        filters: z
+          .object({
+            ...studyFilterSchema.shape,
+            areas: texts.optional(),
+            dimensions: ids.optional(),
+            successMeasureId: id.optional(),
+          })
+          .strict()
+          .default({}),
+        format: z.enum(['xlsx', 'csv']),
+      })
+      .strict(),
+  ),
+  'knowledge.exportTemplate': channel<ExportFile>()(z.object({}).strict()),
+  'knowledge.importRelease': channel<ImportResult>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(260),
+        /** The .xlsx file, base64 (at most ~20 MB decoded). */
+        base64: z.string().min(1).max(28_000_000),
+      })
+      .strict(),
+  ),
+  'knowledge.releases': channel<ReleaseEntry[]>()(z.object({}).strict()),
+  'knowledge.selectRelease': channel<ReleaseEntry>()(z.object({ id }).strict()),
+  'knowledge.localPrices': channel<LocalPrice[]>()(z.object({}).strict()),
+  'knowledge.setLocalPrice': channel<LocalPrice>()(
+    z
+      .object({
+        dimensionId: id,
+        targetGroupId: id.nullable().default(null),
+        kommune: amount.nullable(),
+        region: amount.nullable(),
+        stat: amount.nullable(),
+        priceYear: z.number().int().min(1990).max(2100),
+        note: z.string().max(2000).default(''),
+      })
+      .strict(),
+  ),
+  'knowledge.resetLocalPrice': channel<{ removed: boolean }>()(
+    z.object({ dimensionId: id, targetGroupId: id.nullable().default(null) }).strict(),
+  ),
+};

@@ -1,0 +1,486 @@
+/**
+ * Read queries over a knowledge database: plain functions of a better-sqlite3 handle.
+ * Statements are cached per database handle.
+ */
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import { studySortColumns } from '../../shared/ipc/knowledge';
+import type {
+  CharacteristicsTable,
+  Consequences,
+  ConsequenceLine,
+  Dimension,
+  EstimateKind,
+  FacetValue,
+  LocalPrice,
+  OtherKnowledge,
+  PriceRow,
+  StudyDetail,
+  StudyFacets,
+  StudyPage,
+  StudyRow,
+  StudySortColumn,
+  SuccessMeasure,
+  TargetGroup,
+  Theme,
+} from '../../shared/knowledge/types';
+
+type Db = Database.Database;
+type Row = Record<string, unknown>;
+
+const stmtCache = new WeakMap<Db, Map<string, Database.Statement>>();
+function stmt(db: Db, sql: string): Database.Statement {
+  let m = stmtCache.get(db);
+  if (!m) {
+    m = new Map();
+    stmtCache.set(db, m);
+  }
+  let s = m.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    m.set(sql, s);
+  }
+  return s;
+}
+const all = (db: Db, sql: string, ...params: unknown[]) => stmt(db, sql).all(...params) as Row[];
+const get = (db: Db, sql: string, ...params: unknown[]) => stmt(db, sql).get(...params) as Row | undefined;
+
+const bool = (v: unknown) => v === 1;
+const prov = (r: Row) => ({ source: r.source as string, illustrative: r.illustrative === 1 });
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export function themes(db: Db): Theme[] {
+  return all(
+    db,
+    `SELECT t.id, t.label, (SELECT COUNT(*) FROM target_groups g WHERE g.theme_id = t.id) AS n FROM themes t ORDER BY t.sort`,
+  ).map((r) => ({ id: r.id as string, label: r.label as string, targetGroupCount: r.n as number }));
+}
+
+export function targetGroups(db: Db, args: { themeIds?: string[]; text?: string }): TargetGroup[] {
+  const chars = new Map<string, TargetGroup['characteristics']>();
+  for (const c of all(db, 'SELECT * FROM characteristics ORDER BY sort')) {
+    const list = chars.get(c.target_group_id as string) ?? [];
+    list.push({ key: c.key as string, label: c.label as string, value: c.value as number, unit: c.unit as 'andel', ...prov(c) });
+    chars.set(c.target_group_id as string, list);
+  }
+  const rows = all(
+    db,
+    `SELECT g.*, t.label AS theme_label,
+       EXISTS (SELECT 1 FROM consequences c WHERE c.target_group_id = g.id) AS has_cons
+     FROM target_groups g JOIN themes t ON t.id = g.theme_id
+     ORDER BY t.sort, g.sort`,
+  );
+  const wanted = args.themeIds && args.themeIds.length ? new Set(args.themeIds) : null;
+  const q = ftsQuery(args.text);
+  const matching = q
+    ? new Set(wrapFts(() => all(db, 'SELECT g.id FROM target_groups_fts f JOIN target_groups g ON g.rowid = f.rowid WHERE target_groups_fts MATCH ?', q)).map((r) => r.id as string))
+    : null;
+  return rows
+    .filter((r) => !wanted || wanted.has(r.theme_id as string))
+    .filter((r) => !matching || matching.has(r.id as string))
+    .map((r) => ({
+      id: r.id as string,
+      themeId: r.theme_id as string,
+      themeLabel: r.theme_label as string,
+      label: r.label as string,
+      group: r.grp as string,
+      subgroup: r.subgroup as string | null,
+      ageMin: r.age_min as number | null,
+      ageMax: r.age_max as number | null,
+      delimitation: r.delimitation as string | null,
+      literatureOnly: bool(r.literature_only),
+      hasConsequences: bool(r.has_cons),
+      characteristics: chars.get(r.id as string) ?? [],
+      ...prov(r),
+    }));
+}
+
+export function characteristicsTable(db: Db, args: { targetGroupIds: string[] }): CharacteristicsTable {
+  const groups = args.targetGroupIds.map((id) => {
+    const g = get(db, 'SELECT id, label FROM target_groups WHERE id = ?', id);
+    if (!g) throw new AppError('not-found', `Målgruppen findes ikke: ${id}`);
+    return { id: g.id as string, label: g.label as string };
+  });
+  const rows: CharacteristicsTable['rows'] = [];
+  const byKey = new Map<string, CharacteristicsTable['rows'][number]>();
+  if (groups.length) {
+    const list = all(
+      db,
+      `SELECT * FROM characteristics WHERE target_group_id IN (${placeholders(groups.length)}) ORDER BY sort`,
+      ...groups.map((g) => g.id),
+    );
+    // Keys in a stable, readable order: the seeds' order first (sort), then new keys as they appear.
+    for (const c of list) {
+      let row = byKey.get(c.key as string);
+      if (!row) {
+        row = {
+          key: c.key as string,
+          label: c.label as string,
+          unit: c.unit as 'andel',
+          values: groups.map(() => null),
+          sources: groups.map(() => null),
+          illustrative: groups.map(() => null),
+        };
+        byKey.set(c.key as string, row);
+        rows.push(row);
+      }
+      const i = groups.findIndex((g) => g.id === c.target_group_id);
+      row.values[i] = c.value as number;
+      row.sources[i] = c.source as string;
+      row.illustrative[i] = c.illustrative === 1;
+    }
+  }
+  return { targetGroups: groups, rows };
+}
+
+// ---------------------------------------------------------------------------
+// Effect studies
+// ---------------------------------------------------------------------------
+
+export interface StudyFilters {
+  themeIds?: string[];
+  targetGroupIds?: string[];
+  interventions?: string[];
+  measures?: string[];
+  designs?: string[];
+  qualities?: string[];
+  countries?: string[];
+  text?: string;
+}
+
+/** Turn free text into an FTS5 query: every word must occur (as a prefix). Empty = no text filter. */
+export function ftsQuery(text: string | undefined): string | null {
+  if (!text) return null;
+  const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (!words.length) return null;
+  return words.slice(0, 12).map((w) => `"${w.replaceAll('"', '')}"*`).join(' ');
+}
+
+type FacetKey = 'themeIds' | 'targetGroupIds' | 'interventions' | 'measures' | 'designs' | 'qualities' | 'countries';
+const FILTER_COLUMNS: Record<FacetKey, string> = {
+  themeIds: 's.theme_id',
+  targetGroupIds: 's.target_group_id',
+  interventions: 's.intervention',
+  measures: 's.measure',
+  designs: 's.design',
+  qualities: 's.quality',
+  countries: 's.country',
+};
+
+function whereFor(f: StudyFilters, skip?: FacetKey): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const key of Object.keys(FILTER_COLUMNS) as FacetKey[]) {
+    if (key === skip) continue;
+    const values = f[key];
+    if (!values || !values.length) continue;
+    parts.push(`${FILTER_COLUMNS[key]} IN (${placeholders(values.length)})`);
+    params.push(...values);
+  }
+  const q = ftsQuery(f.text);
+  if (q) {
+    parts.push('s.rowid IN (SELECT rowid FROM studies_fts WHERE studies_fts MATCH ?)');
+    params.push(q);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const SORT_SQL: Record<StudySortColumn, string> = {
+  theme: 's.theme_id',
+  targetGroup: 's.target_group_label',
+  intervention: 's.intervention',
+  measure: 's.measure',
+  design: 's.design',
+  quality: "CASE s.quality WHEN 'Lav' THEN 1 WHEN 'Mellem' THEN 2 ELSE 3 END",
+  country: 's.country',
+  effectSize: 's.effect_size',
+  nParticipants: 's.n_participants',
+  year: 's.year',
+};
+void studySortColumns;
+
+const STUDY_COLS = `s.id, s.theme_id, t.label AS theme_label, s.target_group_id, s.target_group_label, s.title, s.intervention,
+  s.country, s.measure, s.design, s.quality, s.effect_size, s.significant, s.n_participants, s.year, s.source, s.illustrative`;
+
+function studyRow(r: Row): StudyRow {
+  return {
+    id: r.id as string,
+    themeId: r.theme_id as string,
+    themeLabel: r.theme_label as string,
+    targetGroupId: r.target_group_id as string | null,
+    targetGroupLabel: r.target_group_label as string,
+    title: r.title as string,
+    intervention: r.intervention as string,
+    country: r.country as string,
+    measure: r.measure as string,
+    design: r.design as string,
+    quality: r.quality as StudyRow['quality'],
+    effectSize: r.effect_size as number | null,
+    significant: r.significant === null ? null : r.significant === 1,
+    nParticipants: r.n_participants as number | null,
+    year: r.year as number | null,
+    ...prov(r),
+  };
+}
+
+function wrapFts<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (/fts5|MATCH/i.test((e as Error).message)) throw new AppError('invalid-request', 'Søgeteksten kunne ikke forstås. Prøv med andre ord.');
+    throw e;
+  }
+}
+
+export function studies(
+  db: Db,
+  args: StudyFilters & { sort?: { column: StudySortColumn; dir: 'asc' | 'desc' }; offset?: number; limit?: number },
+): StudyPage {
+  return wrapFts(() => {
+    const total = (get(db, 'SELECT COUNT(*) AS n FROM studies') as { n: number }).n;
+    const limit = args.limit ?? 50;
+    const offset = args.offset ?? 0;
+    const text = ftsQuery(args.text);
+    const others = whereFor({ ...args, text: undefined });
+    if (text && !others.sql) {
+      // Text only: count in the FTS index alone; with the default order, page in the index (rowid order).
+      const count = (get(db, 'SELECT COUNT(*) AS n FROM studies_fts WHERE studies_fts MATCH ?', text) as { n: number }).n;
+      const rows = args.sort
+        ? all(
+            db,
+            `SELECT ${STUDY_COLS} FROM studies_fts f CROSS JOIN studies s ON s.rowid = f.rowid JOIN themes t ON t.id = s.theme_id
+             WHERE studies_fts MATCH ? ORDER BY ${SORT_SQL[args.sort.column]} ${args.sort.dir === 'desc' ? 'DESC' : 'ASC'}, s.rowid LIMIT ? OFFSET ?`,
+            text,
+            limit,
+            offset,
+          )
+        : all(
+            db,
+            `SELECT ${STUDY_COLS} FROM studies s JOIN themes t ON t.id = s.theme_id
+             WHERE s.rowid IN (SELECT rowid FROM studies_fts WHERE studies_fts MATCH ? ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY s.rowid`,
+            text,
+            limit,
+            offset,
+          );
+      return { total, count, rows: rows.map(studyRow) };
+    }
+    // Text and other filters: drive the join from the (smaller) FTS match set.
+    const from = text ? 'studies_fts f CROSS JOIN studies s ON s.rowid = f.rowid' : 'studies s';
+    const where = text ? `WHERE studies_fts MATCH ?${others.sql ? ` AND ${others.sql.slice(6)}` : ''}` : others.sql;
+    const params = text ? [text, ...others.params] : others.params;
+    const count = where ? (get(db, `SELECT COUNT(*) AS n FROM ${from} ${where}`, ...params) as { n: number }).n : total;
+    const order = args.sort ? `${SORT_SQL[args.sort.column]} ${args.sort.dir === 'desc' ? 'DESC' : 'ASC'}, s.rowid` : 's.rowid';
+    const rows = all(db, `SELECT ${STUDY_COLS} FROM ${from} JOIN themes t ON t.id = s.theme_id ${where} ORDER BY ${order} LIMIT ? OFFSET ?`, ...params, limit, offset).map(studyRow);
+    return { total, count, rows };
+  });
+}
+
+/** All matching studies (for export), in list order. */
+export function allStudies(db: Db, f: StudyFilters): StudyRow[] {
+  return wrapFts(() => {
+    const w = whereFor(f);
+    return all(db, `SELECT ${STUDY_COLS} FROM studies s JOIN themes t ON t.id = s.theme_id ${w.sql} ORDER BY s.rowid`, ...w.params).map(studyRow);
+  });
+}
+
+export function studyFacets(db: Db, f: StudyFilters): StudyFacets {
+  return wrapFts(() => {
+    const facet = (key: FacetKey, labelSql: string, join = '', order = 'label'): FacetValue[] => {
+      const w = whereFor(f, key);
+      const col = FILTER_COLUMNS[key];
+      return all(
+        db,
+        `SELECT ${col} AS value, ${labelSql} AS label, COUNT(*) AS n FROM studies s ${join} ${w.sql}${w.sql ? ' AND' : ' WHERE'} ${col} IS NOT NULL
+         GROUP BY ${col} ORDER BY ${order}`,
+        ...w.params,
+      ).map((r) => ({ value: r.value as string, label: r.label as string, count: r.n as number }));
+    };
+    return {
+      themes: facet('themeIds', 'MIN(t.label)', 'JOIN themes t ON t.id = s.theme_id', 'MIN(t.sort)'),
+      targetGroups: facet('targetGroupIds', 'MIN(s.target_group_label)'),
+      interventions: facet('interventions', 's.intervention'),
+      measures: facet('measures', 's.measure'),
+      designs: facet('designs', 's.design'),
+      qualities: facet('qualities', 's.quality', '', "CASE s.quality WHEN 'Lav' THEN 1 WHEN 'Mellem' THEN 2 ELSE 3 END"),
+      countries: facet('countries', 's.country'),
+    };
+  });
+}
+
+export function study(db: Db, id: string): StudyDetail {
+  const r = get(db, `SELECT ${STUDY_COLS}, s.control_group, s.n_control, s.horizon_months FROM studies s JOIN themes t ON t.id = s.theme_id WHERE s.id = ?`, id);
+  if (!r) throw new AppError('not-found', `Effektstudiet findes ikke: ${id}`);
+  return { ...studyRow(r), controlGroup: r.control_group as string, nControl: r.n_control as number | null, horizonMonths: r.horizon_months as number | null };
+}
+
+// ---------------------------------------------------------------------------
+// Success measures, dimensions, consequences
+// ---------------------------------------------------------------------------
+
+function requireGroup(db: Db, id: string): Row {
+  const g = get(db, 'SELECT * FROM target_groups WHERE id = ?', id);
+  if (!g) throw new AppError('not-found', `Målgruppen findes ikke: ${id}`);
+  return g;
+}
+
+export function successMeasures(db: Db, targetGroupId: string): SuccessMeasure[] {
+  requireGroup(db, targetGroupId);
+  return all(
+    db,
+    `SELECT m.*, (SELECT COUNT(*) FROM consequences c WHERE c.target_group_id = m.target_group_id AND c.success_measure_id = m.id) AS n
+     FROM success_measures m WHERE m.target_group_id = ? ORDER BY m.sort`,
+    targetGroupId,
+  ).map((r) => ({
+    id: r.id as string,
+    targetGroupId: r.target_group_id as string,
+    label: r.label as string,
+    definition: r.definition as string,
+    lineCount: r.n as number,
+    ...prov(r),
+  }));
+}
+
+function dimensionRow(r: Row): Dimension {
+  return {
+    id: r.id as string,
+    area: r.area as string,
+    label: r.label as string,
+    unit: r.unit as string,
+    priceUnit: r.price_unit as string,
+    direction: r.direction as Dimension['direction'],
+    taxableTransfer: bool(r.taxable_transfer),
+    adultsOnly: bool(r.adults_only),
+    childrenOnly: bool(r.children_only),
+    uncertainSocialService: bool(r.uncertain_social_service),
+    derived: bool(r.derived),
+    ...prov(r),
+  };
+}
+
+export function dimensions(db: Db): Dimension[] {
+  return all(db, 'SELECT * FROM dimensions ORDER BY sort').map(dimensionRow);
+}
+
+export function consequences(db: Db, targetGroupId: string, successMeasureId: string): Consequences {
+  requireGroup(db, targetGroupId);
+  const m = get(db, 'SELECT * FROM success_measures WHERE target_group_id = ? AND id = ?', targetGroupId, successMeasureId);
+  if (!m) throw new AppError('not-found', `Succesmålet findes ikke for målgruppen: ${successMeasureId}`);
+  const years = all(
+    db,
+    'SELECT * FROM consequence_years WHERE target_group_id = ? AND success_measure_id = ? ORDER BY dimension_id, year',
+    targetGroupId,
+    successMeasureId,
+  );
+  const byDim = new Map<string, Row[]>();
+  for (const y of years) {
+    const list = byDim.get(y.dimension_id as string) ?? [];
+    list.push(y);
+    byDim.set(y.dimension_id as string, list);
+  }
+  const rowOrNull = (ys: Row[], col: string) => {
+    const v = ys.map((y) => (y[col] as number | null) ?? null);
+    return v.some((x) => x !== null) ? v : null;
+  };
+  const lines: ConsequenceLine[] = all(
+    db,
+    `SELECT c.source AS c_source, c.illustrative AS c_illustrative, d.*
+     FROM consequences c JOIN dimensions d ON d.id = c.dimension_id
+     WHERE c.target_group_id = ? AND c.success_measure_id = ? ORDER BY d.sort`,
+    targetGroupId,
+    successMeasureId,
+  ).map((r) => {
+    const ys = byDim.get(r.id as string) ?? [];
+    return {
+      dimensionId: r.id as string,
+      area: r.area as string,
+      label: r.label as string,
+      unit: r.unit as string,
+      direction: r.direction as ConsequenceLine['direction'],
+      taxableTransfer: bool(r.taxable_transfer),
+      uncertainSocialService: bool(r.uncertain_social_service),
+      values: ys.map((y) => (y.value as number | null) ?? null),
+      kinds: ys.map((y) => (y.kind as EstimateKind | null) ?? null),
+      successGroup: rowOrNull(ys, 'success_group'),
+      others: rowOrNull(ys, 'others'),
+      adjustment: rowOrNull(ys, 'adjustment'),
+      source: r.c_source as string,
+      illustrative: r.c_illustrative === 1,
+    };
+  });
+  return { targetGroupId, successMeasureId, successMeasureLabel: m.label as string, lines };
+}
+
+// ---------------------------------------------------------------------------
+// Prices and other knowledge
+// ---------------------------------------------------------------------------
+
+/** Local price lookup: exact (dimension, target group) first, then the dimension's all-groups price. */
+export type LocalPriceLookup = (dimensionId: string, targetGroupId: string) => LocalPrice | null;
+
+export function makeLocalLookup(list: LocalPrice[]): LocalPriceLookup {
+  const map = new Map(list.map((p) => [`${p.dimensionId}\u0000${p.targetGroupId ?? ''}`, p]));
+  return (dim, tg) => map.get(`${dim}\u0000${tg}`) ?? map.get(`${dim}\u0000`) ?? null;
+}
+
+export function prices(
+  db: Db,
+  f: { targetGroupIds?: string[]; areas?: string[]; dimensions?: string[] },
+  local: LocalPriceLookup = () => null,
+): PriceRow[] {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.targetGroupIds?.length) {
+    parts.push(`p.target_group_id IN (${placeholders(f.targetGroupIds.length)})`);
+    params.push(...f.targetGroupIds);
+  }
+  if (f.areas?.length) {
+    parts.push(`d.area IN (${placeholders(f.areas.length)})`);
+    params.push(...f.areas);
+  }
+  if (f.dimensions?.length) {
+    parts.push(`p.dimension_id IN (${placeholders(f.dimensions.length)})`);
+    params.push(...f.dimensions);
+  }
+  return all(
+    db,
+    `SELECT p.*, g.label AS tg_label, d.area, d.label AS d_label, d.price_unit
+     FROM prices p JOIN target_groups g ON g.id = p.target_group_id JOIN dimensions d ON d.id = p.dimension_id
+     ${parts.length ? `WHERE ${parts.join(' AND ')}` : ''} ORDER BY g.sort, d.sort`,
+    ...params,
+  ).map((r) => ({
+    targetGroupId: r.target_group_id as string,
+    targetGroupLabel: r.tg_label as string,
+    dimensionId: r.dimension_id as string,
+    area: r.area as string,
+    label: r.d_label as string,
+    priceUnit: r.price_unit as string,
+    total: r.total as number,
+    kommune: r.kommune as number,
+    region: r.region as number,
+    stat: r.stat as number,
+    priceYear: r.price_year as number,
+    local: local(r.dimension_id as string, r.target_group_id as string),
+    ...prov(r),
+  }));
+}
+
+export function other(db: Db): OtherKnowledge {
+  const meta = new Map(all(db, 'SELECT key, value FROM meta').map((r) => [r.key as string, r.value as string]));
+  const idx = all(db, 'SELECT year, value FROM price_index ORDER BY year') as { year: number; value: number }[];
+  return {
+    facts: all(db, 'SELECT key, label, value, source FROM facts ORDER BY sort').map((f) => ({ key: f.key as string, label: f.label as string, value: f.value as string, source: f.source as string })),
+    priceIndex: {
+      basisYear: Number(meta.get('price_index_basis_year')),
+      rows: idx.map((r, i) => ({ year: r.year, value: r.value, change: i > 0 ? r.value / idx[i - 1].value - 1 : null })),
+      source: meta.get('price_index_source') ?? '',
+      note: meta.get('price_index_note') ?? '',
+    },
+    discountRate: { value: Number(meta.get('discount_rate')), source: meta.get('discount_rate_source') ?? '' },
+    taxRates: {
+      kommune: Number(meta.get('tax_kommune')),
+      region: Number(meta.get('tax_region')),
+      stat: Number(meta.get('tax_stat')),
+      source: meta.get('tax_source') ?? '',
+    },
+  };
+}
