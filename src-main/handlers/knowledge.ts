@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { Deps } from '../deps';
 import type { HandlersFor } from './types';
 import * as q from '../knowledge/queries';
-import { readKnowledgeData } from '../knowledge/build';
+import { readKnowledgeData, sectionCounts } from '../knowledge/build';
 import { dataToTemplate, MAX_IMPORT_BYTES, tablesToXlsx, templateToData } from '../knowledge/xlsx';
 import { linesForResult } from '../../shared/knowledge/lines';
 import { toCsv } from '../../shared/knowledge/csv';
@@ -148,16 +148,7 @@ export const knowledgeHandlers: HandlersFor<K> = {
     const release = releases.importData(data);
     return {
       release,
-      counts: {
-        themes: data.themes.length,
-        targetGroups: data.targetGroups.length,
-        characteristics: data.characteristics.length,
-        successMeasures: data.successMeasures.length,
-        dimensions: data.dimensions.length,
-        consequences: data.consequences.length,
-        prices: data.prices.length,
-        studies: data.studies.length,
-      },
+      counts: sectionCounts(data),
     };
   },
   'knowledge.releases': (deps) => {

@@ -235,6 +235,20 @@ function insertAll(db: Database.Database, d: KnowledgeData, sha256: string): voi
   db.exec("INSERT INTO studies_fts(studies_fts) VALUES ('rebuild'); INSERT INTO target_groups_fts(target_groups_fts) VALUES ('rebuild');");
 }
 
+/** Rows per section of a knowledge release (shown after an import, reported by the build). */
+export function sectionCounts(data: KnowledgeData): Record<string, number> {
+  return {
+    themes: data.themes.length,
+    targetGroups: data.targetGroups.length,
+    characteristics: data.characteristics.length,
+    successMeasures: data.successMeasures.length,
+    dimensions: data.dimensions.length,
+    consequences: data.consequences.length,
+    prices: data.prices.length,
+    studies: data.studies.length,
+  };
+}
+
 export interface BuildResult {
   path: string;
   sha256: string;
@@ -284,18 +298,7 @@ export function buildKnowledgeDb(data: KnowledgeData, outPath: string): BuildRes
   return {
     path: outPath,
     sha256,
-    counts: {
-      themes: data.themes.length,
-      targetGroups: data.targetGroups.length,
-      characteristics: data.characteristics.length,
-      successMeasures: data.successMeasures.length,
-      dimensions: data.dimensions.length,
-      consequences: data.consequences.length,
-      prices: data.prices.length,
-      studies: data.studies.length,
-      priceIndex: data.other.priceIndex.values.length,
-      facts: data.other.facts.length,
-    },
+    counts: { ...sectionCounts(data), priceIndex: data.other.priceIndex.values.length, facts: data.other.facts.length },
   };
 }
 
