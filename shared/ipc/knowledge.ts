@@ -33,6 +33,8 @@ export const studySortColumns = [
   'country',
   'effectSize',
   'nParticipants',
+  'significant',
+  'horizonMonths',
   'year',
 ] as const;
 

@@ -304,6 +304,8 @@ export type StudySortColumn =
   | 'country'
   | 'effectSize'
   | 'nParticipants'
+  | 'significant'
+  | 'horizonMonths'
   | 'year';
 
 export interface StudyRow extends Provenance {
@@ -321,13 +323,14 @@ export interface StudyRow extends Provenance {
   effectSize: number | null;
   significant: boolean | null;
   nParticipants: number | null;
+  nControl: number | null;
+  /** Time horizon of the effect, months. */
+  horizonMonths: number | null;
   year: number | null;
 }
 
 export interface StudyDetail extends StudyRow {
   controlGroup: string;
-  nControl: number | null;
-  horizonMonths: number | null;
 }
 
 export interface StudyPage {

@@ -130,6 +130,13 @@ describe('knowledge read channels', () => {
     const es = sorted.rows.map((r) => r.effectSize ?? -Infinity);
     expect(es).toEqual([...es].sort((a, b) => b - a));
 
+    const byHorizon = await ok('knowledge.studies', { sort: { column: 'horizonMonths', dir: 'asc' }, limit: 1000 });
+    const hs = byHorizon.rows.filter((r) => r.horizonMonths !== null).map((r) => r.horizonMonths!);
+    expect(hs.length).toBeGreaterThan(0);
+    expect(hs).toEqual([...hs].sort((a, b) => a - b));
+    const detail = await ok('knowledge.study', { id: byHorizon.rows[0].id });
+    expect({ nControl: byHorizon.rows[0].nControl, horizonMonths: byHorizon.rows[0].horizonMonths }).toEqual({ nControl: detail.nControl, horizonMonths: detail.horizonMonths });
+
     const page2 = await ok('knowledge.studies', { offset: 10, limit: 10 });
     expect(page2.rows.map((r) => r.id)).toEqual(all.rows.slice(10, 20).map((r) => r.id));
 

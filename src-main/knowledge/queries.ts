@@ -195,12 +195,14 @@ const SORT_SQL: Record<StudySortColumn, string> = {
   country: 's.country',
   effectSize: 's.effect_size',
   nParticipants: 's.n_participants',
+  significant: 's.significant',
+  horizonMonths: 's.horizon_months',
   year: 's.year',
 };
 void studySortColumns;
 
 const STUDY_COLS = `s.id, s.theme_id, t.label AS theme_label, s.target_group_id, s.target_group_label, s.title, s.intervention,
-  s.country, s.measure, s.design, s.quality, s.effect_size, s.significant, s.n_participants, s.year, s.source, s.illustrative`;
+  s.country, s.measure, s.design, s.quality, s.effect_size, s.significant, s.n_participants, s.n_control, s.horizon_months, s.year, s.source, s.illustrative`;
 
 function studyRow(r: Row): StudyRow {
   return {
@@ -218,6 +220,8 @@ function studyRow(r: Row): StudyRow {
     effectSize: r.effect_size as number | null,
     significant: r.significant === null ? null : r.significant === 1,
     nParticipants: r.n_participants as number | null,
+    nControl: r.n_control as number | null,
+    horizonMonths: r.horizon_months as number | null,
     year: r.year as number | null,
     ...prov(r),
   };
@@ -308,9 +312,9 @@ export function studyFacets(db: Db, f: StudyFilters): StudyFacets {
 }
 
 export function study(db: Db, id: string): StudyDetail {
-  const r = get(db, `SELECT ${STUDY_COLS}, s.control_group, s.n_control, s.horizon_months FROM studies s JOIN themes t ON t.id = s.theme_id WHERE s.id = ?`, id);
+  const r = get(db, `SELECT ${STUDY_COLS}, s.control_group FROM studies s JOIN themes t ON t.id = s.theme_id WHERE s.id = ?`, id);
   if (!r) throw new AppError('not-found', `Effektstudiet findes ikke: ${id}`);
-  return { ...studyRow(r), controlGroup: r.control_group as string, nControl: r.n_control as number | null, horizonMonths: r.horizon_months as number | null };
+  return { ...studyRow(r), controlGroup: r.control_group as string };
 }
 
 // ---------------------------------------------------------------------------

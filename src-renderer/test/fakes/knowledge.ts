@@ -138,7 +138,7 @@ export function filterFakeStudies(f: StudyFilterArgs): StudyDetail[] {
 }
 
 function toRow(s: StudyDetail): StudyRow {
-  const { controlGroup: _c, nControl: _n, horizonMonths: _h, ...row } = s;
+  const { controlGroup: _c, ...row } = s;
   return row;
 }
 
@@ -275,6 +275,7 @@ export const knowledgeFakes: FakesFor<KnowledgeChannel> = {
         theme: (s) => s.themeLabel, targetGroup: (s) => s.targetGroupLabel, intervention: (s) => s.intervention, measure: (s) => s.measure,
         design: (s) => s.design, quality: (s) => ['Lav', 'Mellem', 'Høj'].indexOf(s.quality), country: (s) => s.country,
         effectSize: (s) => s.effectSize, nParticipants: (s) => s.nParticipants, year: (s) => s.year,
+        significant: (s) => (s.significant === null ? null : Number(s.significant)), horizonMonths: (s) => s.horizonMonths,
       };
       const k = key[sort.column];
       const dir = sort.dir === 'asc' ? 1 : -1;
