@@ -9,23 +9,7 @@ import path from 'node:path';
 import { calculate, evaluate, prepare } from '../shared/engine/calc';
 import { syntheticDoc, seededRandom } from '../shared/engine/synthetic';
 import { parseSom, serializeSom } from '../shared/som/io';
-
-type Stat = { median: number; p95: number; unit: string };
-
-function measure(fn: () => unknown, iterations: number, warmup = Math.min(200, iterations)): Stat {
-  let sink = 0;
-  for (let i = 0; i < warmup; i++) sink += fn() ? 1 : 0;
-  const times = new Float64Array(iterations);
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    sink += fn() ? 1 : 0;
-    times[i] = performance.now() - t0;
-  }
-  if (sink < 0) console.log(sink); // keep the results alive
-  times.sort();
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  return { median: at(0.5), p95: at(0.95), unit: 'ms' };
-}
+import { measureSync as measure, type Figure as Stat } from './measure';
 
 export default async function (): Promise<Record<string, Stat>> {
   const doc = syntheticDoc({ lines: 20, cohorts: 5, seed: 42 });

@@ -12,24 +12,10 @@ import { createKnowledgeSchema, insertStudies, loadSources } from '../src-main/k
 import { rng } from '../src-main/knowledge/examples';
 import { studies, type StudyFilters } from '../src-main/knowledge/queries';
 import type { StudySrc } from '../shared/knowledge/types';
+import { measure } from './measure';
 
 const COUNT = 100_000;
 const RUNS = 60;
-
-/** Same figures as bench/run.ts's summarize (not imported: run.ts imports this file). */
-async function measure(fn: () => unknown, iterations: number, warmup: number) {
-  for (let i = 0; i < warmup; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  const s = samples.sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-  return { median: at(0.5), p95: at(0.95), unit: 'ms' };
-}
-
 
 export default async function (): Promise<Record<string, { median: number; p95: number; unit: string }>> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

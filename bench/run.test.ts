@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from './run';
+import { summarize } from './measure';
 
 describe('bench summarize', () => {
   it('median and p95 by nearest rank', () => {

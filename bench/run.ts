@@ -7,30 +7,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-export interface Figure {
-  median: number;
-  p95: number;
-  unit: string;
-}
-
-export function summarize(samples: number[], unit = 'ms'): Figure {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-  return { median: at(0.5), p95: at(0.95), unit };
-}
-
-/** Times fn `iterations` times after `warmup` runs; returns the per-run figures in ms. */
-export async function measure(fn: () => unknown, iterations = 200, warmup = 20): Promise<Figure> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  return summarize(samples);
-}
+import type { Figure } from './measure';
 
 function fmt(n: number): string {
   return n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toFixed(4);

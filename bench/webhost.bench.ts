@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startWebHost } from '../src-main/web/server';
-import { measure, type Figure } from './run';
+import { measure, type Figure } from './measure';
 
 /** Round trip of one bridge call (app.info) through the web host. */
 export default async function (): Promise<Record<string, Figure>> {

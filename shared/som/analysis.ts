@@ -50,7 +50,6 @@ export const LIMITS_ANALYSIS = {
 const factorMsg = `skal være en faktor mellem 0 og ${LIMITS_ANALYSIS.maxFactor}`;
 const factor = () => z.number({ error: factorMsg }).min(0, { error: factorMsg }).max(LIMITS_ANALYSIS.maxFactor, { error: factorMsg });
 const rateMsg = 'skal være et tal mellem 0 og 1';
-const rate = () => z.number({ error: rateMsg }).min(0, { error: rateMsg }).max(1, { error: rateMsg });
 const discMsg = 'skal være et tal mellem 0 og 0,2';
 const disc = () => z.number({ error: discMsg }).min(0, { error: discMsg }).max(LIMITS_ANALYSIS.maxDiscountRate, { error: discMsg });
 const yearsMsg = `skal være et helt antal år mellem 1 og ${LIMITS_ANALYSIS.maxPeriodYears}`;

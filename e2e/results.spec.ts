@@ -1,0 +1,138 @@
+/**
+ * Resultater (issue 7) in the real app: a golden fixture imported through the file store and opened
+ * at '#/beregning/<id>/resultater' (web host, real handlers, Debian Chromium).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { parseSom } from '../shared/som/io';
+import { calculate } from '../shared/engine/calc';
+import { formatKr, formatNumber } from '../shared/format';
+import type { SomDocument } from '../shared/som/schema';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const GOLDEN = path.resolve(here, '../../shared/fixtures/golden');
+const ACTORS = ['kommune', 'region', 'stat', 'alle'] as const;
+
+async function importFixture(host: { origin: string; token: string }, name: string): Promise<{ id: string; doc: SomDocument }> {
+  const text = fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8');
+  const res = await fetch(`${host.origin}/api/store.importFile`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-som-token': host.token },
+    body: JSON.stringify({ fileName: `${name}.som`, text }),
+  });
+  const body = (await res.json()) as { ok: true; value: { id: string } } | { ok: false; error: { message: string } };
+  if (!body.ok) throw new Error(body.error.message);
+  return { id: body.value.id, doc: parseSom(text) };
+}
+
+async function openResults(app: Page, url: string, id: string) {
+  await app.goto(`${url}#/beregning/${encodeURIComponent(id)}/resultater`);
+  await expect(app.getByRole('heading', { name: 'Resultater', exact: true })).toBeVisible();
+  await expect(app.getByTestId('figur-1a-tabel')).toBeVisible();
+}
+
+async function figure1a(app: Page): Promise<string[]> {
+  return app.getByTestId('figur-1a-tabel').locator('tbody td').allTextContents();
+}
+
+test('Resultater shows the golden figures; period and actor changes give what the engine gives', async ({ app, host }) => {
+  const { id, doc } = await importFixture(host, 'icm-hjemloese');
+  const expected = JSON.parse(fs.readFileSync(path.join(GOLDEN, 'icm-hjemloese.expected.json'), 'utf8')) as {
+    actors: Record<(typeof ACTORS)[number], { pvNet: number; net: number[] }>;
+  };
+  await openResults(app, host.url, id);
+
+  await expect(app.getByText('Figur 1a: Nettogevinst for perioden 2018-2023, nutidsværdi 2018, kr.')).toBeVisible();
+  expect(await figure1a(app)).toEqual(ACTORS.map((a) => formatNumber(expected.actors[a].pvNet)));
+  expect(await figure1a(app)).toContain('-2.130.279');
+  // Tabel til Figur 2: I alt row = expected net per year 2018–2023.
+  const iAlt = app.getByTestId('figur-2-tabel').getByRole('row', { name: /I alt/ }).getByRole('cell');
+  await expect(iAlt).toHaveText(expected.actors.alle.net.slice(0, 6).map((v) => formatNumber(v)));
+  await expect(app.getByText(/tjener indsatsen sig ikke ind inden 2040/)).toBeVisible();
+  await expect(app.getByText(/Alle aktører tilsammen går først i nul ved en succesrate over 100 % \(111 %\)/)).toBeVisible();
+
+  // Period end 2027: the engine's figures for that period.
+  await app.getByLabel('Slutår', { exact: true }).selectOption('2027');
+  const doc27 = { ...doc, view: { ...doc.view, periodEnd: 2027 } };
+  const r27 = calculate(doc27);
+  await expect(app.getByText('Figur 1a: Nettogevinst for perioden 2018-2027, nutidsværdi 2018, kr.')).toBeVisible();
+  await expect(app.getByTestId('figur-1a-tabel').locator('tbody td')).toHaveText(ACTORS.map((a) => formatNumber(r27.actors[a].pvNet)));
+  await expect(app.getByTestId('figur-2-tabel').getByRole('columnheader')).toHaveCount(1 + 10);
+
+  // Actor Kommune: the key sentences follow.
+  await app.getByLabel('Aktør', { exact: true }).selectOption('kommune');
+  await expect(app.getByText(`Over perioden 2018–2027 giver indsatsen kommunen en nettogevinst på ${formatKr(r27.actors.kommune.pvNet)}`, { exact: false })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Nøgletal for kommune' })).toBeVisible();
+
+  // Start year 2019: PV still discounted to 2018, over 2019–2027.
+  await app.getByLabel('Startår', { exact: true }).selectOption('2019');
+  const r1927 = calculate({ ...doc, view: { ...doc.view, periodStart: 2019, periodEnd: 2027, actor: 'kommune' } });
+  await expect(app.getByText('Figur 1a: Nettogevinst for perioden 2019-2027, nutidsværdi 2018, kr.')).toBeVisible();
+  await expect(app.getByTestId('figur-1a-tabel').locator('tbody td')).toHaveText(ACTORS.map((a) => formatNumber(r1927.actors[a].pvNet)));
+
+  await expectNoSeriousAxe(app);
+  for (const tab of ['Detaljerede resultater', 'Følsomhed og scenarier', 'Forudsætninger', 'Udskriv rapport (pdf)']) {
+    await app.getByRole('tab', { name: tab, exact: true }).click();
+    await expect(app.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expectNoSeriousAxe(app);
+  }
+});
+
+async function expectNoSeriousAxe(app: Page) {
+  const axe = await new AxeBuilder({ page: app }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+}
+
+test('Monte Carlo runs in a worker with a progress bar and shows P(>0); the PDF downloads', async ({ app, host }) => {
+  const { id } = await importFixture(host, 'skole-angst');
+  await openResults(app, host.url, id);
+
+  await app.getByRole('tab', { name: 'Monte Carlo' }).click();
+  await app.getByLabel('Antal træk').fill('5.000');
+  await app.getByRole('button', { name: 'Kør Monte Carlo' }).click();
+  const bar = app.getByRole('progressbar', { name: 'Monte Carlo-fremdrift' });
+  await expect(bar).toHaveAttribute('aria-valuenow', '5000', { timeout: 30_000 });
+  await expect(bar).toHaveAttribute('aria-valuemax', '5000');
+  const p = app.getByTestId('mc-p-positive');
+  await expect(p).toHaveText(/^\d{1,3} %$/);
+  const first = await p.textContent();
+  await expect(app.getByText('Færdig: 5.000 træk.')).toBeVisible();
+  // Same seed → same numbers.
+  await app.getByRole('button', { name: 'Kør Monte Carlo' }).click();
+  await expect(app.getByText('Færdig: 5.000 træk.')).toBeVisible();
+  await expect(p).toHaveText(first ?? '');
+  await expectNoSeriousAxe(app);
+
+  await app.getByRole('tab', { name: 'Udskriv rapport (pdf)' }).click();
+  await app.getByLabel('Forklarende tekst til rapporten').fill('Beregningen er lavet til budgetseminaret.');
+  const downloadPromise = app.waitForEvent('download', { timeout: 30_000 });
+  await app.getByRole('button', { name: 'Udskriv rapport (pdf)' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const file = await download.path();
+  expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(app.getByText(/Rapporten er hentet/)).toBeVisible();
+
+  const xlsxPromise = app.waitForEvent('download', { timeout: 30_000 });
+  await app.getByRole('button', { name: 'Eksportér resultater (Excel)' }).click();
+  const xlsx = await xlsxPromise;
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  expect(fs.readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+});
+
+test('a long Monte Carlo run can be cancelled', async ({ app, host }) => {
+  const { id } = await importFixture(host, 'icm-hjemloese');
+  await openResults(app, host.url, id);
+  await app.getByRole('tab', { name: 'Monte Carlo' }).click();
+  await app.getByLabel('Antal træk').fill('100.000');
+  await app.getByRole('button', { name: 'Kør Monte Carlo' }).click();
+  await expect(app.getByRole('button', { name: 'Annullér' })).toBeVisible();
+  await app.getByRole('button', { name: 'Annullér' }).click();
+  await expect(app.getByText('Monte Carlo-beregningen blev annulleret.')).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Kør Monte Carlo' })).toBeEnabled();
+  await expect(app.getByTestId('mc-p-positive')).toHaveCount(0);
+});

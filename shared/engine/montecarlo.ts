@@ -1,0 +1,314 @@
+/**
+ * Monte Carlo analysis (model.md §9). Pure and reproducible: draws come from the seeded
+ * xoshiro128** generator (rng.ts), and every draw is one call of the engine's `evaluate`.
+ *
+ * Per draw, in this fixed order, one triangular draw each of: success rate (absolute, mode =
+ * the document's rate, min/max = mode × low/high clipped to [0, 1]), intervention costs factor,
+ * consequences-in-measured-years factor, consequences-in-forecast-years factor, prices factor
+ * (mode 1, min low, max high). With every range of zero width each draw is exactly the
+ * document's value, so every figure equals `calculate(doc)` bit for bit.
+ *
+ * The run can be done in steps (`step(n)`) so a Web Worker can report progress; the numbers do
+ * not depend on the step sizes.
+ */
+import type { Analysis, FactorRange, MonteCarloSettings } from '../som/analysis';
+import type { ViewActor } from '../som/schema';
+import { RESULT_ACTORS, type ByActor, type Prepared } from './calc';
+import { Xoshiro128, sampleTriangular } from './rng';
+
+export interface MonteCarloRanges {
+  successRate: FactorRange;
+  costs: FactorRange;
+  consequencesMeasured: FactorRange;
+  consequencesForecast: FactorRange;
+  prices: FactorRange;
+}
+
+export const MC_RANGE_NAMES: Record<keyof MonteCarloRanges, string> = {
+  successRate: 'Succesrate',
+  costs: 'Omkostninger til indsatsen',
+  consequencesMeasured: 'Konsekvenser i målte år',
+  consequencesForecast: 'Konsekvenser i fremskrevne år',
+  prices: 'Priser',
+};
+
+/** The defaults of model.md §9 (factors on the document's values; the mode is the value itself). */
+export const DEFAULT_MC_RANGES: MonteCarloRanges = {
+  successRate: { low: 0.5, high: 1.5 },
+  costs: { low: 0.9, high: 1.3 },
+  consequencesMeasured: { low: 0.75, high: 1.25 },
+  consequencesForecast: { low: 0.75, high: 1.25 },
+  prices: { low: 0.9, high: 1.1 },
+};
+
+export const DEFAULT_MC_SEED = 2018;
+export const DEFAULT_MC_DRAWS = 10_000;
+export const HISTOGRAM_BINS = 30;
+/** Above this many draw × year cells per actor the fan data is stored as Float32 (see MonteCarloRun). */
+export const FAN_FLOAT64_LIMIT = 2_000_000;
+
+export interface ResolvedMonteCarloSettings {
+  seed: number;
+  draws: number;
+  ranges: MonteCarloRanges;
+}
+
+/** The file's settings on top of the defaults. */
+export function monteCarloSettings(analysis?: Analysis | null): ResolvedMonteCarloSettings {
+  const mc: Partial<MonteCarloSettings> = analysis?.monteCarlo ?? {};
+  const r = mc.ranges ?? {};
+  return {
+    seed: mc.seed ?? DEFAULT_MC_SEED,
+    draws: mc.draws ?? DEFAULT_MC_DRAWS,
+    ranges: {
+      successRate: r.successRate ?? DEFAULT_MC_RANGES.successRate,
+      costs: r.costs ?? DEFAULT_MC_RANGES.costs,
+      consequencesMeasured: r.consequencesMeasured ?? DEFAULT_MC_RANGES.consequencesMeasured,
+      consequencesForecast: r.consequencesForecast ?? DEFAULT_MC_RANGES.consequencesForecast,
+      prices: r.prices ?? DEFAULT_MC_RANGES.prices,
+    },
+  };
+}
+
+export interface Histogram {
+  /** Bin edges (bins + 1 values, increasing). */
+  edges: number[];
+  counts: number[];
+}
+
+export interface FanChart {
+  years: number[];
+  p5: number[];
+  p50: number[];
+  p95: number[];
+}
+
+export interface MonteCarloActorResult {
+  /** Share of draws with PV net gain over the period > 0. */
+  probPositive: number;
+  mean: number;
+  p5: number;
+  p50: number;
+  p95: number;
+  histogram: Histogram;
+  /** Cumulative (undiscounted) net gain per year of the period, as in Figur 2. */
+  fan: FanChart;
+}
+
+export interface MonteCarloResult {
+  seed: number;
+  draws: number;
+  period: { start: number; end: number };
+  actors: ByActor<MonteCarloActorResult>;
+}
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/** Percentile by linear interpolation between order statistics (type 7) of a sorted array. */
+export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  if (n === 1) return sorted[0];
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  if (lo >= n - 1) return sorted[n - 1];
+  const frac = h - lo;
+  const a = sorted[lo];
+  const b = sorted[lo + 1];
+  return frac === 0 || a === b ? a : a + frac * (b - a);
+}
+
+export function histogram(sorted: ArrayLike<number>, bins = HISTOGRAM_BINS): Histogram {
+  const n = sorted.length;
+  if (n === 0) return { edges: [], counts: [] };
+  const min = sorted[0];
+  const max = sorted[n - 1];
+  if (!(max > min)) return { edges: [min, max], counts: [n] };
+  const width = (max - min) / bins;
+  const edges: number[] = [];
+  for (let i = 0; i <= bins; i++) edges.push(i === bins ? max : min + i * width);
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < n; i++) {
+    let b = Math.floor((sorted[i] - min) / width);
+    if (b >= bins) b = bins - 1;
+    if (b < 0) b = 0;
+    counts[b]++;
+  }
+  return { edges, counts };
+}
+
+/** A Monte Carlo run that can be advanced in steps. */
+export class MonteCarloRun {
+  readonly total: number;
+  readonly periodStart: number;
+  readonly periodEnd: number;
+  private readonly p: Prepared;
+  private readonly s: ResolvedMonteCarloSettings;
+  private readonly rng: Xoshiro128;
+  private readonly periodLen: number;
+  private readonly pStart: number;
+  /** PV net gain per draw, per actor (RESULT_ACTORS order). */
+  readonly pvNet: Float64Array[];
+  /** Cumulative net per draw and period year: [draw * periodLen + year], per actor. */
+  private readonly cum: (Float64Array | Float32Array)[];
+  private n = 0;
+  /** δ(t) for t = 0 … periodEnd (the discount rate is not drawn). */
+  private readonly disc: Float64Array;
+  private readonly alleG: Float64Array;
+  private readonly alleC: Float64Array;
+
+  constructor(p: Prepared, settings: ResolvedMonteCarloSettings) {
+    this.p = p;
+    this.s = settings;
+    this.total = Math.max(0, Math.trunc(settings.draws));
+    this.rng = Xoshiro128.fromSeed(settings.seed);
+    this.periodStart = p.periodStart;
+    this.periodEnd = p.periodEnd;
+    this.periodLen = p.periodEnd - p.periodStart + 1;
+    this.pStart = p.periodStart - p.startYear;
+    this.pvNet = RESULT_ACTORS.map(() => new Float64Array(this.total));
+    // Memory guard: beyond 2 million (draw × year) cells per actor the fan chart is kept in single
+    // precision (max 100 000 draws × 61 years ≈ 98 MB instead of 195 MB); PV figures stay exact.
+    const cells = this.total * this.periodLen;
+    this.cum = RESULT_ACTORS.map(() => (cells > FAN_FLOAT64_LIMIT ? new Float32Array(cells) : new Float64Array(cells)));
+    const upto = p.periodEnd - p.startYear + 1;
+    this.disc = new Float64Array(Math.max(0, upto));
+    for (let i = 0; i < upto; i++) this.disc[i] = Math.pow(1 + p.discountRate, -i);
+    this.alleG = new Float64Array(Math.max(0, upto));
+    this.alleC = new Float64Array(Math.max(0, upto));
+  }
+
+  /**
+   * One draw: PV net gain per actor and the cumulative net gain over the period. The same
+   * arithmetic, in the same order, as the engine's `evaluate` (so zero-width ranges reproduce it
+   * bit for bit; tested), without building the full yearly result.
+   */
+  private draw(d: number, rate: number, costF: number, mMeas: number, mFore: number, priceF: number): void {
+    const p = this.p;
+    const T = p.flowYears;
+    const upto = this.disc.length;
+    const pStart = this.pStart;
+    const L = this.periodLen;
+    const disc = this.disc;
+    const aG = this.alleG;
+    const aC = this.alleC;
+    aG.fill(0);
+    aC.fill(0);
+    for (let ai = 0; ai < 3; ai++) {
+      const gm = p.gainsMeasured[ai];
+      const gf = p.gainsForecast[ai];
+      const cg = p.costsGross[ai];
+      const sc = p.savedCosts[ai];
+      const cumDst = this.cum[ai];
+      const base = d * L;
+      let cum = 0;
+      let pvG = 0;
+      let pvC = 0;
+      for (let i = 0; i < upto; i++) {
+        let g1t = 0;
+        let c = 0;
+        if (i < T) {
+          g1t = priceF * (mMeas * gm[i] + mFore * gf[i]);
+          c = costF * cg[i] - sc[i];
+        }
+        const g = rate * g1t;
+        cum += g - c;
+        if (i >= pStart) {
+          const dd = disc[i];
+          pvG += dd * g;
+          pvC += dd * c;
+          cumDst[base + i - pStart] = cum;
+        }
+        aG[i] += g;
+        aC[i] += c;
+      }
+      this.pvNet[ai][d] = pvG - pvC;
+    }
+    const cumDst = this.cum[3];
+    const base = d * L;
+    let cum = 0;
+    let pvG = 0;
+    let pvC = 0;
+    for (let i = 0; i < upto; i++) {
+      const g = aG[i];
+      const c = aC[i];
+      cum += g - c;
+      if (i >= pStart) {
+        const dd = disc[i];
+        pvG += dd * g;
+        pvC += dd * c;
+        cumDst[base + i - pStart] = cum;
+      }
+    }
+    this.pvNet[3][d] = pvG - pvC;
+  }
+
+  get done(): number {
+    return this.n;
+  }
+
+  /** Runs up to `count` more draws; returns the number done so far. */
+  step(count: number): number {
+    const { p, s, rng } = this;
+    const r = s.ranges;
+    const m0 = p.successRate;
+    const sa = clamp01(m0 * r.successRate.low);
+    const sb = clamp01(m0 * r.successRate.high);
+    const end = Math.min(this.total, this.n + Math.max(0, Math.trunc(count)));
+    for (let d = this.n; d < end; d++) {
+      const successRateValue = sampleTriangular(rng, sa, m0, sb);
+      const costs = sampleTriangular(rng, r.costs.low, 1, r.costs.high);
+      const consequencesMeasured = sampleTriangular(rng, r.consequencesMeasured.low, 1, r.consequencesMeasured.high);
+      const consequencesForecast = sampleTriangular(rng, r.consequencesForecast.low, 1, r.consequencesForecast.high);
+      const prices = sampleTriangular(rng, r.prices.low, 1, r.prices.high);
+      this.draw(d, successRateValue, costs, consequencesMeasured, consequencesForecast, prices);
+    }
+    this.n = end;
+    return this.n;
+  }
+
+  /** Summary of the draws done so far (all of them after the run completes). */
+  result(): MonteCarloResult {
+    const n = this.n;
+    const L = this.periodLen;
+    const years: number[] = [];
+    for (let k = 0; k < L; k++) years.push(this.periodStart + k);
+    const actors = {} as ByActor<MonteCarloActorResult>;
+    const col = new Float64Array(n);
+    RESULT_ACTORS.forEach((a, ai) => {
+      const sorted = this.pvNet[ai].slice(0, n).sort();
+      let pos = 0;
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        if (sorted[i] > 0) pos++;
+        sum += sorted[i];
+      }
+      const fan: FanChart = { years, p5: [], p50: [], p95: [] };
+      const cum = this.cum[ai];
+      for (let k = 0; k < L; k++) {
+        for (let d = 0; d < n; d++) col[d] = cum[d * L + k];
+        col.sort();
+        fan.p5.push(percentileSorted(col, 0.05));
+        fan.p50.push(percentileSorted(col, 0.5));
+        fan.p95.push(percentileSorted(col, 0.95));
+      }
+      actors[a as ViewActor] = {
+        probPositive: n > 0 ? pos / n : Number.NaN,
+        mean: n > 0 ? sum / n : Number.NaN,
+        p5: percentileSorted(sorted, 0.05),
+        p50: percentileSorted(sorted, 0.5),
+        p95: percentileSorted(sorted, 0.95),
+        histogram: histogram(sorted),
+        fan,
+      };
+    });
+    return { seed: this.s.seed, draws: n, period: { start: this.periodStart, end: this.periodEnd }, actors };
+  }
+}
+
+/** Runs all draws at once (command line, report, tests). */
+export function runMonteCarlo(p: Prepared, settings: ResolvedMonteCarloSettings): MonteCarloResult {
+  const run = new MonteCarloRun(p, settings);
+  run.step(run.total);
+  return run.result();
+}

@@ -1,0 +1,389 @@
+/**
+ * Pure SVG chart functions for the printed report (and a few charts in the app): bar,
+ * bars + line, stacked bars, tornado, histogram and fan chart. Output is one <svg> string with
+ * presentation attributes only (no style="" attributes, so it is CSP-safe when embedded), a
+ * viewBox (crisp at any print resolution), <title>/<desc> for accessibility and da-DK numbers.
+ */
+import { formatNumber } from '../format';
+
+export const ACTOR_COLORS = { kommune: '#b0182b', region: '#3d6fa8', stat: '#2e7d4f', alle: '#1d1d1f' } as const;
+export const PALETTE = ['#b0182b', '#3d6fa8', '#2e7d4f', '#c47c00', '#6b4c9a', '#0f7b7b', '#8c5a3c', '#d1495b', '#5a5f66', '#7ba33b'];
+const INK = '#1d1d1f';
+const MUTED = '#5a5f66';
+const GRID = '#e3e5e8';
+const FONT = "'DejaVu Sans', 'Liberation Sans', 'Noto Sans', Arial, sans-serif";
+
+export function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Axis label in da-DK: 1.250.000 → "1,25 mio.", 500.000 → "500.000". */
+export function axisKr(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${formatNumber(v / 1e9, a % 1e9 === 0 ? 0 : 1)} mia.`;
+  if (a >= 1e6) return `${formatNumber(v / 1e6, a % 1e6 === 0 ? 0 : a % 1e5 === 0 ? 1 : 2)} mio.`;
+  return formatNumber(v);
+}
+
+/** "Nice" ticks covering [min, max] (always including 0). */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  let lo = Math.min(0, min);
+  let hi = Math.max(0, max);
+  if (!(hi > lo)) {
+    hi = lo + 1;
+  }
+  const raw = (hi - lo) / count;
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const norm = raw / mag;
+  const step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * mag;
+  lo = Math.floor(lo / step) * step;
+  hi = Math.ceil(hi / step) * step;
+  const ticks: number[] = [];
+  for (let v = lo; v <= hi + step / 2; v += step) ticks.push(Math.abs(v) < step / 1e6 ? 0 : v);
+  return ticks;
+}
+
+interface Frame {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function open(title: string, desc: string, f: Frame): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${f.width} ${f.height}" width="${f.width}" height="${f.height}" role="img" font-family="${esc(FONT)}" font-size="11" fill="${INK}">` +
+    `<title>${esc(title)}</title><desc>${esc(desc)}</desc>`
+  );
+}
+
+/** Horizontal grid lines and value labels of a vertical value axis. */
+function yAxis(f: Frame, ticks: number[], y: (v: number) => number, fmt = axisKr): string {
+  let s = '';
+  for (const t of ticks) {
+    const yy = y(t).toFixed(1);
+    s += `<line x1="${f.left}" x2="${f.width - f.right}" y1="${yy}" y2="${yy}" stroke="${t === 0 ? MUTED : GRID}" stroke-width="${t === 0 ? 1 : 0.7}"/>`;
+    s += `<text x="${f.left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" fill="${MUTED}" font-size="10">${esc(fmt(t))}</text>`;
+  }
+  return s;
+}
+
+function legend(items: { label: string; color: string; kind?: 'box' | 'line' | 'band' }[], x: number, y: number, maxWidth: number): string {
+  let s = '';
+  let cx = x;
+  let cy = y;
+  for (const it of items) {
+    const w = 22 + it.label.length * 6.2;
+    if (cx + w > x + maxWidth && cx > x) {
+      cx = x;
+      cy += 16;
+    }
+    if (it.kind === 'line') s += `<line x1="${cx}" x2="${cx + 14}" y1="${cy - 4}" y2="${cy - 4}" stroke="${it.color}" stroke-width="2.5"/>`;
+    else s += `<rect x="${cx}" y="${cy - 9}" width="12" height="10" fill="${it.color}"${it.kind === 'band' ? ' fill-opacity="0.3"' : ''}/>`;
+    s += `<text x="${cx + 18}" y="${cy}" font-size="10.5">${esc(it.label)}</text>`;
+    cx += w + 12;
+  }
+  return s;
+}
+
+function legendHeight(items: { label: string }[], maxWidth: number): number {
+  let rows = 1;
+  let cx = 0;
+  for (const it of items) {
+    const w = 22 + it.label.length * 6.2;
+    if (cx + w > maxWidth && cx > 0) {
+      rows++;
+      cx = 0;
+    }
+    cx += w + 12;
+  }
+  return rows * 16;
+}
+
+export interface BarChartInput {
+  title: string;
+  categories: string[];
+  values: number[];
+  colors?: string[];
+  width?: number;
+  height?: number;
+  /** Print each value above/below its bar (whole kroner). */
+  valueLabels?: boolean;
+}
+
+/** Vertical bars, one per category (Figur 1a, scenarios). */
+export function barChart(inp: BarChartInput): string {
+  const f: Frame = { width: inp.width ?? 640, height: inp.height ?? 280, left: 78, right: 12, top: 22, bottom: 34 };
+  const ticks = niceTicks(Math.min(...inp.values, 0), Math.max(...inp.values, 0));
+  const lo = ticks[0];
+  const hi = ticks[ticks.length - 1];
+  const ph = f.height - f.top - f.bottom;
+  const y = (v: number) => f.top + ((hi - v) / (hi - lo)) * ph;
+  const n = inp.categories.length;
+  const band = (f.width - f.left - f.right) / Math.max(1, n);
+  const bw = Math.min(90, band * 0.55);
+  let s = open(inp.title, inp.categories.map((c, i) => `${c}: ${formatNumber(inp.values[i])} kr.`).join('; '), f);
+  s += yAxis(f, ticks, y);
+  inp.categories.forEach((c, i) => {
+    const v = inp.values[i];
+    const x = f.left + band * i + (band - bw) / 2;
+    const y0 = y(0);
+    const y1 = y(v);
+    const color = inp.colors?.[i] ?? PALETTE[i % PALETTE.length];
+    s += `<rect x="${x.toFixed(1)}" y="${Math.min(y0, y1).toFixed(1)}" width="${bw.toFixed(1)}" height="${Math.max(0.5, Math.abs(y1 - y0)).toFixed(1)}" fill="${color}"/>`;
+    if (inp.valueLabels !== false) {
+      const ly = v >= 0 ? y1 - 4 : y1 + 12;
+      s += `<text x="${(x + bw / 2).toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="middle" font-size="10" font-weight="bold">${esc(formatNumber(v))}</text>`;
+    }
+    s += `<text x="${(x + bw / 2).toFixed(1)}" y="${f.height - f.bottom + 16}" text-anchor="middle">${esc(c)}</text>`;
+  });
+  return s + '</svg>';
+}
+
+export interface BarLineInput {
+  title: string;
+  categories: string[];
+  bars: number[];
+  line: number[];
+  barLabel: string;
+  lineLabel: string;
+  barColor?: string;
+  lineColor?: string;
+  width?: number;
+  height?: number;
+}
+
+/** Bars per year with a line (Figur 2: net gain per year and cumulative net gain). */
+export function barLineChart(inp: BarLineInput): string {
+  const width = inp.width ?? 640;
+  const items = [
+    { label: inp.barLabel, color: inp.barColor ?? ACTOR_COLORS.kommune },
+    { label: inp.lineLabel, color: inp.lineColor ?? INK, kind: 'line' as const },
+  ];
+  const lh = legendHeight(items, width - 90);
+  const f: Frame = { width, height: inp.height ?? 290, left: 78, right: 12, top: 14 + lh, bottom: 30 };
+  const all = [...inp.bars, ...inp.line];
+  const ticks = niceTicks(Math.min(...all, 0), Math.max(...all, 0));
+  const lo = ticks[0];
+  const hi = ticks[ticks.length - 1];
+  const ph = f.height - f.top - f.bottom;
+  const y = (v: number) => f.top + ((hi - v) / (hi - lo)) * ph;
+  const n = inp.categories.length;
+  const band = (f.width - f.left - f.right) / Math.max(1, n);
+  const bw = Math.min(60, band * 0.6);
+  const desc = inp.categories.map((c, i) => `${c}: ${formatNumber(inp.bars[i])} kr., akkumuleret ${formatNumber(inp.line[i])} kr.`).join('; ');
+  let s = open(inp.title, desc, f);
+  s += legend(items, f.left, 12, width - 90);
+  s += yAxis(f, ticks, y);
+  const pts: string[] = [];
+  inp.categories.forEach((c, i) => {
+    const cx = f.left + band * i + band / 2;
+    const y0 = y(0);
+    const y1 = y(inp.bars[i]);
+    s += `<rect x="${(cx - bw / 2).toFixed(1)}" y="${Math.min(y0, y1).toFixed(1)}" width="${bw.toFixed(1)}" height="${Math.max(0.5, Math.abs(y1 - y0)).toFixed(1)}" fill="${inp.barColor ?? ACTOR_COLORS.kommune}"/>`;
+    if (n <= 24 || i % Math.ceil(n / 24) === 0) s += `<text x="${cx.toFixed(1)}" y="${f.height - f.bottom + 15}" text-anchor="middle" font-size="10">${esc(c)}</text>`;
+    pts.push(`${cx.toFixed(1)},${y(inp.line[i]).toFixed(1)}`);
+  });
+  s += `<polyline points="${pts.join(' ')}" fill="none" stroke="${inp.lineColor ?? INK}" stroke-width="2"/>`;
+  for (const pt of pts) {
+    const [px, py] = pt.split(',');
+    s += `<circle cx="${px}" cy="${py}" r="2.8" fill="${inp.lineColor ?? INK}"/>`;
+  }
+  return s + '</svg>';
+}
+
+export interface StackedInput {
+  title: string;
+  categories: string[];
+  series: { label: string; values: number[]; color?: string }[];
+  width?: number;
+  height?: number;
+}
+
+/** Stacked bars (positive parts up, negative parts down), e.g. gains per area per year. */
+export function stackedBarChart(inp: StackedInput): string {
+  const width = inp.width ?? 640;
+  const items = inp.series.map((se, i) => ({ label: se.label, color: se.color ?? PALETTE[i % PALETTE.length] }));
+  const lh = legendHeight(items, width - 90);
+  const f: Frame = { width, height: (inp.height ?? 290) + lh, left: 78, right: 12, top: 14 + lh, bottom: 30 };
+  const n = inp.categories.length;
+  const posTot = new Array<number>(n).fill(0);
+  const negTot = new Array<number>(n).fill(0);
+  for (const se of inp.series)
+    se.values.forEach((v, i) => {
+      if (v > 0) posTot[i] += v;
+      else negTot[i] += v;
+    });
+  const ticks = niceTicks(Math.min(...negTot, 0), Math.max(...posTot, 0));
+  const lo = ticks[0];
+  const hi = ticks[ticks.length - 1];
+  const ph = f.height - f.top - f.bottom;
+  const y = (v: number) => f.top + ((hi - v) / (hi - lo)) * ph;
+  const band = (f.width - f.left - f.right) / Math.max(1, n);
+  const bw = Math.min(60, band * 0.6);
+  const desc = inp.series.map((se) => `${se.label}: ${se.values.map((v) => formatNumber(v)).join(', ')}`).join('; ');
+  let s = open(inp.title, desc, f);
+  s += legend(items, f.left, 12, width - 90);
+  s += yAxis(f, ticks, y);
+  const up = new Array<number>(n).fill(0);
+  const down = new Array<number>(n).fill(0);
+  inp.series.forEach((se, si) => {
+    const color = items[si].color;
+    se.values.forEach((v, i) => {
+      if (v === 0) return;
+      const cx = f.left + band * i + band / 2;
+      const from = v > 0 ? up[i] : down[i];
+      const to = from + v;
+      if (v > 0) up[i] = to;
+      else down[i] = to;
+      const y0 = y(from);
+      const y1 = y(to);
+      s += `<rect x="${(cx - bw / 2).toFixed(1)}" y="${Math.min(y0, y1).toFixed(1)}" width="${bw.toFixed(1)}" height="${Math.max(0.3, Math.abs(y1 - y0)).toFixed(1)}" fill="${color}"/>`;
+    });
+  });
+  inp.categories.forEach((c, i) => {
+    const cx = f.left + band * i + band / 2;
+    if (n <= 24 || i % Math.ceil(n / 24) === 0) s += `<text x="${cx.toFixed(1)}" y="${f.height - f.bottom + 15}" text-anchor="middle" font-size="10">${esc(c)}</text>`;
+  });
+  return s + '</svg>';
+}
+
+export interface TornadoInput {
+  title: string;
+  base: number;
+  bars: { name: string; low: number; high: number; lowLabel: string; highLabel: string }[];
+  width?: number;
+}
+
+/** Tornado: one horizontal bar per input from its lowest to its highest PV net gain, around the base. */
+export function tornadoChart(inp: TornadoInput): string {
+  const rowH = 40;
+  const width = inp.width ?? 680;
+  const f: Frame = { width, height: 44 + rowH * Math.max(1, inp.bars.length) + 22, left: 250, right: 70, top: 30, bottom: 22 };
+  const vals = [inp.base, ...inp.bars.flatMap((b) => [b.low, b.high])];
+  const ticks = niceTicks(Math.min(...vals), Math.max(...vals), 5);
+  const lo = ticks[0];
+  const hi = ticks[ticks.length - 1];
+  const pw = f.width - f.left - f.right;
+  const x = (v: number) => f.left + ((v - lo) / (hi - lo)) * pw;
+  const desc = inp.bars.map((b) => `${b.name}: ${b.lowLabel} giver ${formatNumber(b.low)} kr.; ${b.highLabel} giver ${formatNumber(b.high)} kr.`).join(' ');
+  let s = open(inp.title, desc, f);
+  const bottomY = f.height - f.bottom;
+  for (const t of ticks) {
+    const xx = x(t).toFixed(1);
+    s += `<line x1="${xx}" x2="${xx}" y1="${f.top - 6}" y2="${bottomY}" stroke="${t === 0 ? MUTED : GRID}" stroke-width="${t === 0 ? 1 : 0.7}"/>`;
+    s += `<text x="${xx}" y="${bottomY + 14}" text-anchor="middle" fill="${MUTED}" font-size="10">${esc(axisKr(t))}</text>`;
+  }
+  const bx = x(inp.base).toFixed(1);
+  inp.bars.forEach((b, i) => {
+    const top = f.top + i * rowH + 4;
+    const xl = x(Math.min(b.low, inp.base));
+    const xb = x(inp.base);
+    const xh = x(Math.max(b.high, inp.base));
+    s += `<text x="${f.left - 10}" y="${top + 9}" text-anchor="end" font-weight="bold">${esc(b.name)}</text>`;
+    s += `<text x="${f.left - 10}" y="${top + 22}" text-anchor="end" font-size="8.5" fill="${MUTED}">${esc(truncate(b.lowLabel, 46))}</text>`;
+    if (b.highLabel !== b.lowLabel) s += `<text x="${f.left - 10}" y="${top + 33}" text-anchor="end" font-size="8.5" fill="${MUTED}">${esc(truncate(b.highLabel, 46))}</text>`;
+    if (xb - xl > 0.1) s += `<rect x="${xl.toFixed(1)}" y="${top + 4}" width="${(xb - xl).toFixed(1)}" height="20" fill="${ACTOR_COLORS.kommune}"/>`;
+    if (xh - xb > 0.1) s += `<rect x="${xb.toFixed(1)}" y="${top + 4}" width="${(xh - xb).toFixed(1)}" height="20" fill="${ACTOR_COLORS.region}"/>`;
+    s += `<text x="${(xl - 4).toFixed(1)}" y="${top + 18}" text-anchor="end" font-size="9">${esc(axisKr(Math.round(b.low)))}</text>`;
+    s += `<text x="${(xh + 4).toFixed(1)}" y="${top + 18}" text-anchor="start" font-size="9">${esc(axisKr(Math.round(b.high)))}</text>`;
+  });
+  s += `<line x1="${bx}" x2="${bx}" y1="${f.top - 10}" y2="${bottomY}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="4 3"/>`;
+  s += `<text x="${bx}" y="${f.top - 14}" text-anchor="middle" font-size="10">Beregningen: ${esc(formatNumber(inp.base))} kr.</text>`;
+  return s + '</svg>';
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+export interface HistogramInput {
+  title: string;
+  edges: number[];
+  counts: number[];
+  width?: number;
+  height?: number;
+}
+
+/** Histogram of PV net gain (bins left of 0 in red, right of 0 in green). */
+export function histogramChart(inp: HistogramInput): string {
+  const f: Frame = { width: inp.width ?? 640, height: inp.height ?? 230, left: 56, right: 16, top: 16, bottom: 34 };
+  const n = inp.counts.length;
+  const maxC = Math.max(1, ...inp.counts);
+  const lo = inp.edges[0] ?? 0;
+  const hi = inp.edges[inp.edges.length - 1] ?? 1;
+  const span = hi > lo ? hi - lo : 1;
+  const pw = f.width - f.left - f.right;
+  const ph = f.height - f.top - f.bottom;
+  const x = (v: number) => f.left + ((v - lo) / span) * pw;
+  const yTicks = niceTicks(0, maxC, 4);
+  const yMax = yTicks[yTicks.length - 1];
+  const y = (c: number) => f.top + ph - (c / yMax) * ph;
+  let s = open(inp.title, `Fordeling af ${inp.counts.reduce((a, b) => a + b, 0)} træk fra ${formatNumber(lo)} til ${formatNumber(hi)} kr.`, f);
+  s += yAxis(f, yTicks, y, (v) => formatNumber(v));
+  for (let i = 0; i < n; i++) {
+    const a = inp.edges[i];
+    const b = n === 1 && !(hi > lo) ? a + 1 : inp.edges[i + 1];
+    const x0 = n === 1 && !(hi > lo) ? f.left + pw * 0.45 : x(a);
+    const x1 = n === 1 && !(hi > lo) ? f.left + pw * 0.55 : x(b);
+    const mid = (a + b) / 2;
+    s += `<rect x="${(x0 + 0.5).toFixed(1)}" y="${y(inp.counts[i]).toFixed(1)}" width="${Math.max(0.5, x1 - x0 - 1).toFixed(1)}" height="${(y(0) - y(inp.counts[i])).toFixed(1)}" fill="${mid > 0 ? ACTOR_COLORS.stat : ACTOR_COLORS.kommune}"/>`;
+  }
+  if (lo < 0 && hi > 0) {
+    const x0 = x(0).toFixed(1);
+    s += `<line x1="${x0}" x2="${x0}" y1="${f.top}" y2="${f.height - f.bottom}" stroke="${INK}" stroke-width="1.2" stroke-dasharray="4 3"/>`;
+  }
+  const xt = niceTicks(lo, hi, 8).filter((t) => t >= lo - span * 0.001 && t <= hi + span * 0.001);
+  for (const t of xt) s += `<text x="${x(t).toFixed(1)}" y="${f.height - f.bottom + 14}" text-anchor="middle" fill="${MUTED}" font-size="10">${esc(axisKr(t))}</text>`;
+  s += `<text x="${f.left + pw / 2}" y="${f.height - 4}" text-anchor="middle" font-size="10" fill="${MUTED}">Nettogevinst (nutidsværdi), kr.</text>`;
+  return s + '</svg>';
+}
+
+export interface FanInput {
+  title: string;
+  years: number[];
+  p5: number[];
+  p50: number[];
+  p95: number[];
+  /** The deterministic cumulative net gain, drawn as a dashed line. */
+  deterministic?: number[];
+  width?: number;
+  height?: number;
+}
+
+/** Fan chart: 5–95 % band and median of the cumulative net gain per year. */
+export function fanChart(inp: FanInput): string {
+  const width = inp.width ?? 640;
+  const items: { label: string; color: string; kind: 'band' | 'line' }[] = [
+    { label: '5–95 %-interval', color: ACTOR_COLORS.region, kind: 'band' },
+    { label: 'Median', color: ACTOR_COLORS.region, kind: 'line' },
+  ];
+  if (inp.deterministic) items.push({ label: 'Beregningen', color: INK, kind: 'line' });
+  const f: Frame = { width, height: inp.height ?? 260, left: 78, right: 16, top: 30, bottom: 28 };
+  const all = [...inp.p5, ...inp.p95, ...(inp.deterministic ?? [])];
+  const ticks = niceTicks(Math.min(...all, 0), Math.max(...all, 0));
+  const lo = ticks[0];
+  const hi = ticks[ticks.length - 1];
+  const ph = f.height - f.top - f.bottom;
+  const pw = f.width - f.left - f.right;
+  const n = inp.years.length;
+  const x = (i: number) => f.left + (n <= 1 ? pw / 2 : (i / (n - 1)) * pw);
+  const y = (v: number) => f.top + ((hi - v) / (hi - lo)) * ph;
+  const desc = inp.years.map((yr, i) => `${yr}: median ${formatNumber(inp.p50[i])} kr. (5 %: ${formatNumber(inp.p5[i])}, 95 %: ${formatNumber(inp.p95[i])})`).join('; ');
+  let s = open(inp.title, desc, f);
+  s += legend(items, f.left, 14, width - 90);
+  s += yAxis(f, ticks, y);
+  const up = inp.p95.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+  const dn = inp.p5.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).reverse();
+  s += `<polygon points="${[...up, ...dn].join(' ')}" fill="${ACTOR_COLORS.region}" fill-opacity="0.25" stroke="none"/>`;
+  s += `<polyline points="${inp.p50.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}" fill="none" stroke="${ACTOR_COLORS.region}" stroke-width="2.2"/>`;
+  if (inp.deterministic) {
+    s += `<polyline points="${inp.deterministic.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}" fill="none" stroke="${INK}" stroke-width="1.2" stroke-dasharray="5 3"/>`;
+  }
+  inp.years.forEach((yr, i) => {
+    if (n <= 24 || i % Math.ceil(n / 24) === 0) s += `<text x="${x(i).toFixed(1)}" y="${f.height - f.bottom + 15}" text-anchor="middle" font-size="10">${yr}</text>`;
+  });
+  return s + '</svg>';
+}

@@ -1,0 +1,286 @@
+/**
+ * The Danish words of the results: key figures as sentences, the assumptions with their
+ * provenance, and the overrides. Shared by the Resultater page and the printed report so both
+ * say exactly the same. Pure.
+ */
+import { formatKr, formatNumber, formatPercent } from '../format';
+import { ACTORS, type Actor, type SomDocument, type ViewActor } from '../som/schema';
+import { RESULT_ACTORS, type ActorFigures, type CalcResult } from '../engine/calc';
+
+export const ACTOR_LABELS: Record<ViewActor, string> = { alle: 'Alle aktører', kommune: 'Kommune', region: 'Region', stat: 'Stat' };
+/** Subject forms: "Kommunen går i nul …". */
+export const ACTOR_SUBJECTS: Record<ViewActor, string> = {
+  alle: 'alle aktører tilsammen',
+  kommune: 'kommunen',
+  region: 'regionen',
+  stat: 'staten',
+};
+/** Chart order of Figur 1a (as in SØM): Kommune, Region, Stat, Alle aktører. */
+export const FIGURE_ACTORS = ['kommune', 'region', 'stat', 'alle'] as const satisfies readonly ViewActor[];
+
+export const EXAMPLE_MARK = 'Eksempeldata';
+export function isExampleSource(source: string | null | undefined): boolean {
+  return typeof source === 'string' && source.toLowerCase().includes(EXAMPLE_MARK.toLowerCase());
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "2018–2023" */
+export function periodLabel(r: { period: { start: number; end: number } }): string {
+  return `${r.period.start}–${r.period.end}`;
+}
+
+/** Title of Figur 1a, following the chosen period and start year. */
+export function figure1aTitle(r: CalcResult): string {
+  return `Figur 1a: Nettogevinst for perioden ${r.period.start}-${r.period.end}, nutidsværdi ${r.startYear}, kr.`;
+}
+
+/** The break-even success rate in a sentence part: "kommunen går i nul ved en succesrate på 14 %". */
+export function breakEvenRatePhrase(subject: string, rate: number | null, short = false): string {
+  if (rate === null) return `${subject} kan ikke gå i nul, uanset succesraten (kan ikke nås)`;
+  if (rate === 0) return `${subject} går i nul ved enhver succesrate`;
+  const s = formatPercent(rate, rate < 0.01 ? 1 : 0);
+  if (rate > 1) return `${subject} går først i nul ved en succesrate over 100 % (${s})`;
+  return short ? `${subject} ved ${s}` : `${subject} går i nul ved en succesrate på ${s}`;
+}
+
+/** Short table form: "14 %", "over 100 % (155 %)", "kan ikke nås", "0 % (altid)". */
+export function breakEvenRateShort(rate: number | null): string {
+  if (rate === null) return 'kan ikke nås';
+  if (rate === 0) return '0 % (enhver)';
+  const s = formatPercent(rate, rate < 0.01 ? 1 : 0);
+  return rate > 1 ? `over 100 % (${s})` : s;
+}
+
+export function breakEvenYearWords(f: ActorFigures, horizonEnd: number): string {
+  return f.breakEvenYear === null ? `tjener sig ikke ind inden ${horizonEnd}` : `tjener sig ind i ${f.breakEvenYear}`;
+}
+
+export interface KeySentence {
+  id: string;
+  text: string;
+}
+
+/** The key figures of §7 in plain Danish sentences, for the chosen actor (and all actors). */
+export function keySentences(r: CalcResult, actor: ViewActor): KeySentence[] {
+  const f = r.actors[actor];
+  const who = ACTOR_SUBJECTS[actor];
+  const horizonEnd = r.years[r.years.length - 1];
+  const out: KeySentence[] = [];
+  out.push({
+    id: 'pv',
+    text: `Over perioden ${periodLabel(r)} giver indsatsen ${who} en nettogevinst på ${formatKr(f.pvNet)} (nutidsværdi ${r.startYear}): gevinster på ${formatKr(f.pvGains)} mod omkostninger på ${formatKr(f.pvCosts)}`,
+  });
+  const perActor = FIGURE_ACTORS.filter((a) => a !== 'alle')
+    .map((a) => `${ACTOR_LABELS[a].toLowerCase()} ${formatKr(r.actors[a].pvNet)}`)
+    .join(', ');
+  out.push({ id: 'pv-actors', text: `Fordelt på aktører: ${perActor}; alle aktører tilsammen ${formatKr(r.actors.alle.pvNet)}` });
+  out.push({
+    id: 'break-even-year',
+    text:
+      f.breakEvenYear === null
+        ? `For ${who} tjener indsatsen sig ikke ind inden ${horizonEnd}.`
+        : `For ${who} tjener indsatsen sig ind i ${f.breakEvenYear}.`,
+  });
+  out.push({
+    id: 'return',
+    text:
+      f.returnPerKrone === null
+        ? `Afkastet pr. krone kan ikke opgøres for ${who}, fordi ${who} ikke har nettoomkostninger i perioden.`
+        : `Hver krone, ${who} bruger på indsatsen, giver ${formatNumber(f.returnPerKrone, 2)} kr. tilbage i perioden.`,
+  });
+  const others = (['kommune', 'region', 'stat', 'alle'] as const).filter(
+    (a) => a !== actor && (a === 'alle' || r.actors[a].pvCosts > 0 || r.actors[a].pvGains !== 0),
+  );
+  const parts = [breakEvenRatePhrase(cap(who), f.breakEvenSuccessRate), ...others.map((a) => breakEvenRatePhrase(ACTOR_SUBJECTS[a], r.actors[a].breakEvenSuccessRate, true))];
+  out.push({ id: 'break-even-rate', text: `${parts.join('; ')}. Succesraten i beregningen er ${formatPercent(r.successRate, 0)}.` });
+  out.push({
+    id: 'max-cost',
+    text:
+      f.maxCostPerParticipant === null
+        ? 'Den maksimale omkostning pr. deltager kan ikke opgøres (ingen deltagere).'
+        : `Indsatsen må højst koste ${formatKr(f.maxCostPerParticipant)} pr. deltager (nutidsværdi), hvis ${who} skal gå i nul i perioden.`,
+  });
+  out.push({
+    id: 'per-participant',
+    text:
+      f.netGainPerParticipant === null
+        ? 'Nettogevinsten pr. deltager kan ikke opgøres (ingen deltagere).'
+        : `Nettogevinsten pr. deltager er ${formatKr(f.netGainPerParticipant)} for ${who} (${formatNumber(r.totalParticipants, r.totalParticipants % 1 === 0 ? 0 : 1)} deltagere i alt).`,
+  });
+  return out;
+}
+
+// ---- assumptions and provenance ----------------------------------------------------------------
+
+export interface AssumptionRow {
+  group: string;
+  label: string;
+  value: string;
+  source: string;
+  example: boolean;
+}
+
+export interface OverrideRow {
+  line: string;
+  what: string;
+  value: string;
+  instead: string;
+}
+
+export interface LineYearsRow {
+  id: string;
+  label: string;
+  area: string;
+  unit: string;
+  /** 20 cells: the Δ used in År k and its origin. */
+  years: { value: number | null; kind: 'estimate' | 'forecast' | 'own' | 'none' }[];
+}
+
+function knowledgeName(doc: SomDocument): string {
+  return doc.knowledge ? `Vidensdatabasen, udgave ${doc.knowledge.release}` : 'Vidensdatabasen (udgave ikke angivet i filen)';
+}
+
+function dec(n: number): string {
+  const d = Math.abs(n) < 10 && n % 1 !== 0 ? 2 : n % 1 !== 0 ? 1 : 0;
+  return formatNumber(n, d);
+}
+
+/** Every input and value used, with its provenance (the "Forudsætninger" section and appendix). */
+export function assumptions(doc: SomDocument, r: CalcResult): AssumptionRow[] {
+  const iv = doc.intervention;
+  const rows: AssumptionRow[] = [];
+  const own = 'Egen værdi (indtastet i beregningen)';
+  const add = (group: string, label: string, value: string, source: string, example = false) => rows.push({ group, label, value, source, example });
+  const g1 = 'Indsatsen';
+  add(g1, 'Indsatsens navn', iv.name, own);
+  add(g1, 'Målgruppe', iv.targetGroup.label, iv.targetGroup.id ? `${knowledgeName(doc)}, målgruppe ${iv.targetGroup.id}` : 'Egen målgruppe');
+  if (iv.targetGroup.successMeasureLabel) add(g1, 'Succesmål', iv.targetGroup.successMeasureLabel, iv.targetGroup.successMeasureId ? knowledgeName(doc) : own);
+  add(g1, 'Startår (og prisår)', String(iv.startYear), own);
+  add(g1, 'Antal år med indsats', String(iv.yearsWithIntervention), own);
+  add(g1, 'Forløbets varighed', `${iv.courseDurationMonths} måneder`, own);
+  iv.participants.forEach((p, i) => add(g1, `Deltagere ${iv.startYear + i}`, formatNumber(p, p % 1 === 0 ? 0 : 1), own));
+  for (const key of ['costs', 'savedCosts'] as const) {
+    for (const a of ACTORS) {
+      iv[key][a].forEach((v, i) => {
+        if (v !== 0 || key === 'costs') {
+          add(g1, `${key === 'costs' ? 'Omkostninger' : 'Sparede omkostninger'}, ${ACTOR_LABELS[a].toLowerCase()}, ${iv.startYear + i}`, formatKr(v), own);
+        }
+      });
+    }
+  }
+  const conv = iv.effect.conversion;
+  add(
+    'Effekt',
+    `Succesrate (${iv.effect.measure || 'effektmål'})`,
+    formatPercent(iv.effect.successRate, 1),
+    conv
+      ? `Omregnet fra ${({ smd: 'standardiseret middelforskel', or: 'odds ratio', rr: 'relativ risiko', rd: 'risikoforskel' } as const)[conv.kind]} ${formatNumber(conv.value, 2)} med ${formatPercent(conv.baseline, 1)} uden indsats${conv.studyId ? `, studie ${conv.studyId}` : ''}`
+      : own,
+  );
+  const g3 = 'Parametre';
+  add(g3, 'Diskonteringsrente', formatPercent(doc.parameters.discountRate, 1), 'Anden viden (standard 4 %) eller egen værdi');
+  for (const a of ACTORS) add(g3, `Skattesats, ${ACTOR_LABELS[a].toLowerCase()}`, formatPercent(doc.parameters.taxRates[a], 1), 'Anden viden (KORA 2017) eller egen værdi');
+  add(g3, 'Periode', `${periodLabel(r)} (nutidsværdi ${r.startYear}, ${r.priceYear}-priser)`, 'Valgt under Resultater');
+  const idx = Object.keys(doc.parameters.priceIndex)
+    .sort()
+    .map((y) => `${y}: ${formatNumber(doc.parameters.priceIndex[y], 2)}`)
+    .join(', ');
+  add(g3, 'Nettoprisindeks', idx, 'Anden viden (nettoprisindeks)');
+
+  for (const l of doc.lines) {
+    const ownYears = l.own.flatMap((v, k) => (v !== null ? [k + 1] : []));
+    const estimated = l.useEstimates && l.estimate.some((v) => v !== null);
+    const kind = `${l.area}, ${l.direction === 'expense' ? 'udgift' : 'indtægt'}${l.taxableTransfer ? ', skattepligtig overførsel (skat beregnes)' : ''}`;
+    let source = estimated
+      ? `${knowledgeName(doc)}${iv.targetGroup.id ? `, målgruppe ${iv.targetGroup.id}` : ''}${l.dimensionId ? `, dimension ${l.dimensionId}` : ''}`
+      : l.dimensionId === null
+        ? 'Brugerdefineret linje (egne værdier)'
+        : 'Egne værdier (vidensdatabasens skøn ikke brugt)';
+    if (ownYears.length > 0) source += `; egne værdier i År ${ownYears.join(', ')}`;
+    add('Konsekvenser', `${l.label} (${l.unit} pr. succesfuld deltager)`, kind, source, isExampleSource(l.price.source));
+  }
+
+  for (const lr of r.lines) {
+    if (!lr.prices) continue;
+    const line = doc.lines.find((l) => l.id === lr.id);
+    if (!line) continue;
+    const example = isExampleSource(line.price.source);
+    for (const a of ACTORS) {
+      const ep = lr.prices[a];
+      const value = `${formatNumber(ep.price, 2)} kr. pr. enhed${line.unit ? ` (${line.unit})` : ''}`;
+      let source: string;
+      if (ep.priceSource === 'own') source = `Egen pris (erstatter ${formatNumber(ep.convertedKnowledgePrice, 2)} kr.)`;
+      else if (line.dimensionId === null) source = `Brugerdefineret linje: ${line.price.source}`;
+      else {
+        source = `${knowledgeName(doc)}${line.dimensionId ? `, dimension ${line.dimensionId}` : ''}: ${line.price.source}, ${ep.knowledgePriceYear}-priser`;
+        if (ep.indexFrom && ep.indexTo && ep.knowledgePriceYear !== r.startYear) {
+          source += `, omregnet med nettoprisindeks ${formatNumber(ep.indexTo.value, 2)}/${formatNumber(ep.indexFrom.value, 2)} fra ${formatNumber(ep.knowledgePrice, 2)} kr.`;
+        }
+      }
+      add('Priser', `${line.label}, ${ACTOR_LABELS[a].toLowerCase()}`, value, source, example && ep.priceSource !== 'own');
+    }
+  }
+  return rows;
+}
+
+/** Per line: the change per successful participant used in År 1–20 and where it came from. */
+export function lineYears(doc: SomDocument): LineYearsRow[] {
+  return doc.lines.map((l) => ({
+    id: l.id,
+    label: l.label,
+    area: l.area,
+    unit: l.unit,
+    years: l.own.map((o, k) => {
+      if (o !== null) return { value: o, kind: 'own' as const };
+      const e = l.estimate[k];
+      if (l.useEstimates && e !== null) return { value: e, kind: l.estimateKind[k] === 'forecast' ? ('forecast' as const) : ('estimate' as const) };
+      return { value: null, kind: 'none' as const };
+    }),
+  }));
+}
+
+/** The user's overrides: own values instead of estimates, and own prices. */
+export function overrides(doc: SomDocument, r: CalcResult): OverrideRow[] {
+  const rows: OverrideRow[] = [];
+  for (const l of doc.lines) {
+    l.own.forEach((o, k) => {
+      if (o === null) return;
+      const e = l.estimate[k];
+      rows.push({
+        line: l.label,
+        what: `År ${k + 1} (${l.unit} pr. succesfuld deltager)`,
+        value: dec(o),
+        instead: l.useEstimates && e !== null ? `vidensdatabasens skøn ${dec(e)}` : 'intet skøn',
+      });
+    });
+    const lr = r.lines.find((x) => x.id === l.id);
+    for (const a of ACTORS as readonly Actor[]) {
+      const op = l.ownPrice[a];
+      if (op === null) continue;
+      rows.push({
+        line: l.label,
+        what: `Pris, ${ACTOR_LABELS[a].toLowerCase()}`,
+        value: formatKr(op, 2),
+        instead: lr?.prices ? `vidensdatabasens pris ${formatKr(lr.prices[a].convertedKnowledgePrice, 2)}` : 'vidensdatabasens pris',
+      });
+    }
+  }
+  return rows;
+}
+
+/** Table rows "I alt / Kommune / Region / Stat" of net gain per year of the period (Tabel til Figur 2). */
+export function netPerYearRows(r: CalcResult): { label: string; actor: ViewActor; values: number[] }[] {
+  const i0 = r.period.start - r.startYear;
+  const i1 = r.period.end - r.startYear;
+  const order: ViewActor[] = ['alle', 'kommune', 'region', 'stat'];
+  return order.map((a) => ({ label: a === 'alle' ? 'I alt' : ACTOR_LABELS[a], actor: a, values: r.actors[a].net.slice(i0, i1 + 1) }));
+}
+
+export function periodYears(r: CalcResult): number[] {
+  return r.years.slice(r.period.start - r.startYear, r.period.end - r.startYear + 1);
+}
+
+export { RESULT_ACTORS };

@@ -1,0 +1,101 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { parseSom } from '../../shared/som/io';
+import { calculate } from '../../shared/engine/calc';
+import { formatNumber } from '../../shared/format';
+import { breakEvenRateShort, periodLabel } from '../../shared/report/texts';
+import { chromiumPath, createChromiumPdfRenderer } from '../report/pdf';
+import { runReport } from './report';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
+const names = fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.som')).map((f) => f.slice(0, -4)).sort();
+const hasChromium = fs.existsSync(chromiumPath());
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'som-report-'));
+const renderer = createChromiumPdfRenderer();
+afterAll(async () => {
+  await renderer.close();
+});
+
+function io(extra: Partial<Parameters<typeof runReport>[1]> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s), readFile: (p: string) => readFile(p), cwd: GOLDEN, now: '2026-11-23T10:00:00Z', ...extra },
+  };
+}
+
+const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+describe.skipIf(!hasChromium)('som report (real Chromium; skipped only when /usr/bin/chromium is missing)', () => {
+  for (const name of names) {
+    it(`${name}: the PDF names the intervention, the period, PV of net gain, the break-even success rate and has the appendix`, async () => {
+      const doc = parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
+      const r = calculate(doc);
+      const out = path.join(tmp, `${name}.pdf`);
+      const t = io({ pdf: renderer });
+      const code = await runReport([`${name}.som`, '--pdf', out], t.io);
+      expect(t.err.join('')).toBe('');
+      expect(code).toBe(0);
+      const bytes = fs.readFileSync(out);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = pdfText(out);
+      expect(text).toContain(doc.intervention.name);
+      expect(text).toContain(periodLabel(r));
+      expect(text).toContain(formatNumber(r.actors.alle.pvNet));
+      expect(text).toContain(breakEvenRateShort(r.actors.alle.breakEvenSuccessRate));
+      expect(text).toContain('Bilag: Forudsætninger og kilder');
+      expect(text).toMatch(/Side 1 af \d+/);
+      expect(text).toContain(`${name}.som`);
+    });
+  }
+
+  it('the ICM case shows the figures of its expected results', async () => {
+    const out = path.join(tmp, 'icm.pdf');
+    const t = io({ pdf: renderer });
+    expect(await runReport(['icm-hjemloese.som', '--pdf', out, '--html', path.join(tmp, 'icm.html')], t.io)).toBe(0);
+    const text = pdfText(out);
+    expect(text).toContain('-2.130.279');
+    expect(text).toContain('-2.262.012');
+    expect(text).toContain('over 100 % (111 %)');
+    expect(fs.readFileSync(path.join(tmp, 'icm.html'), 'utf8')).toContain('<svg');
+  });
+});
+
+describe('som report: errors', () => {
+  it('a bad file → exit 2 and one Danish line on stderr', async () => {
+    const bad = path.join(tmp, 'bad.som');
+    fs.writeFileSync(bad, '{"format":"som","formatVersion":1}');
+    const t = io({ cwd: tmp });
+    expect(await runReport(['bad.som', '--pdf', 'x.pdf'], t.io)).toBe(2);
+    const err = t.err.join('');
+    expect(err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(err).toMatch(/^Fejl: bad\.som: /);
+    expect(fs.existsSync(path.join(tmp, 'x.pdf'))).toBe(false);
+  });
+  it('a missing file → exit 2', async () => {
+    const t = io({ cwd: tmp });
+    expect(await runReport(['findes-ikke.som', '--pdf', 'x.pdf'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain("findes ikke");
+  });
+  it('no output option → exit 2 with usage', async () => {
+    const t = io();
+    expect(await runReport(['icm-hjemloese.som'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain('--pdf');
+  });
+  it('--html alone writes the HTML without Chromium', async () => {
+    const t = io({ cwd: tmp });
+    const src = path.join(GOLDEN, 'seed-kontanthjaelp.som');
+    expect(await runReport([src, '--html', 'seed.html'], t.io)).toBe(0);
+    const html = fs.readFileSync(path.join(tmp, 'seed.html'), 'utf8');
+    expect(html).toContain('Kontanthjælp, seedens tal');
+    expect(html).toContain('-75.349');
+  });
+});

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../dispatch';
+import type { Deps } from '../deps';
+import { calcHandlers } from './calc';
+import { handlers } from './index';
+import type { PdfRenderer } from '../report/pdf';
+import { parseSom } from '../../shared/som/io';
+import { calculate } from '../../shared/engine/calc';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
+const doc = parseSom(fs.readFileSync(path.join(GOLDEN, 'icm-hjemloese.som'), 'utf8'));
+
+const rendered: string[] = [];
+const fakePdf: PdfRenderer = {
+  render: async (html) => {
+    rendered.push(html);
+    return new TextEncoder().encode('%PDF-1.4 fake');
+  },
+  close: async () => {},
+};
+const deps = { appName: 'SØM Desktop', appVersion: '9.9.9', host: 'web', userDataDir: '/nonexistent', pdf: fakePdf } as unknown as Deps;
+
+describe('calc handlers', () => {
+  it('are merged into the handler map', () => {
+    expect(handlers['calc.reportPdf']).toBe(calcHandlers['calc.reportPdf']);
+    expect(handlers['calc.exportXlsx']).toBe(calcHandlers['calc.exportXlsx']);
+  });
+
+  it('calc.reportPdf renders the report HTML and returns base64 with a safe file name', async () => {
+    const res = await dispatch(handlers, deps, 'calc.reportPdf', { doc, fileName: 'ICM: hjemløse.som' });
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const v = res.value as { fileName: string; base64: string };
+    expect(v.fileName).toBe('ICM hjemløse.pdf');
+    expect(Buffer.from(v.base64, 'base64').toString('latin1')).toBe('%PDF-1.4 fake');
+    expect(rendered.at(-1)).toContain('ICM til hjemløse');
+    expect(rendered.at(-1)).toContain('SØM Desktop 9.9.9');
+  });
+
+  it('calc.reportPdf without a renderer gives a Danish unavailable error', async () => {
+    const res = await dispatch(handlers, { ...deps, pdf: undefined } as Deps, 'calc.reportPdf', { doc });
+    expect(res).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('PDF') } });
+  });
+
+  it('an invalid document is refused with a Danish message naming the field', async () => {
+    const bad = { ...doc, intervention: { ...doc.intervention, participants: [20, -1, 20] } };
+    const res = await dispatch(handlers, deps, 'calc.reportHtml', { doc: bad });
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.error.code).toBe('invalid-file');
+    expect(res.error.message).toContain('Deltagere, år 2019');
+    const res2 = await dispatch(handlers, deps, 'calc.reportHtml', { doc: 'nope' });
+    expect(res2.ok).toBe(false);
+  });
+
+  it('calc.exportXlsx: the workbook reads back with numeric cells equal to the engine', async () => {
+    const res = await dispatch(handlers, deps, 'calc.exportXlsx', { doc, fileName: 'icm.som' });
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const v = res.value as { fileName: string; base64: string };
+    expect(v.fileName).toBe('icm.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(v.base64, 'base64') as unknown as ArrayBuffer);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(['Nøgletal', 'Pr. år', 'Områder', 'Linjer', 'Følsomhed', 'Scenarier', 'Forudsætninger']));
+    const r = calculate(doc);
+    const key = wb.getWorksheet('Nøgletal')!;
+    expect(key.getRow(1).getCell(5).value).toBe('Alle aktører');
+    expect(key.getRow(4).getCell(1).value).toBe('Nettogevinst');
+    const pv = key.getRow(4).getCell(5).value;
+    expect(typeof pv).toBe('number');
+    expect(pv).toBeCloseTo(r.actors.alle.pvNet, 6);
+    expect(key.getRow(4).getCell(2).value).toBeCloseTo(r.actors.kommune.pvNet, 6);
+    const years = wb.getWorksheet('Pr. år')!;
+    expect(years.getRow(1).getCell(2).value).toBe('2018');
+    // Row 4: Kommune: nettogevinst per year.
+    expect(years.getRow(4).getCell(1).value).toBe('Kommune: nettogevinst');
+    expect(years.getRow(4).getCell(2).value).toBeCloseTo(r.actors.kommune.net[0], 6);
+  });
+});

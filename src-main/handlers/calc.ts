@@ -1,0 +1,44 @@
+/**
+ * Handlers of the calc channels: the printed report (PDF / HTML) and the Excel export.
+ * The document comes from the renderer and is untrusted: it is validated exactly like a file.
+ */
+import { AppError } from '../../shared/errors';
+import { parseSom } from '../../shared/som/io';
+import type { SomDocument } from '../../shared/som/schema';
+import { reportFileName, reportHtml, reportPdf } from '../report/render';
+import { buildResultsXlsx } from '../report/xlsx';
+import type { HandlersFor } from './types';
+
+/** Validates a document from the renderer (size cap, strict schema, Danish error naming the field). */
+export function validDoc(doc: unknown): SomDocument {
+  let text: string;
+  try {
+    text = JSON.stringify(doc);
+  } catch {
+    throw new AppError('invalid-request', 'Beregningen kunne ikke læses.');
+  }
+  return parseSom(text);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+export const calcHandlers: HandlersFor<'calc.reportPdf' | 'calc.reportHtml' | 'calc.exportXlsx'> = {
+  'calc.reportPdf': async (deps, args) => {
+    const doc = validDoc(args.doc);
+    const name = args.fileName ?? null;
+    if (!deps.pdf) throw new AppError('unavailable', 'PDF-rapporten kan ikke laves i denne udgave af programmet.');
+    const { pdf } = await reportPdf(doc, { fileName: name, appName: deps.appName, appVersion: deps.appVersion }, deps.pdf);
+    return { fileName: reportFileName(doc, name, 'pdf'), base64: toBase64(pdf) };
+  },
+  'calc.reportHtml': (deps, args) => {
+    const doc = validDoc(args.doc);
+    const name = args.fileName ?? null;
+    return { fileName: reportFileName(doc, name, 'html'), html: reportHtml(doc, { fileName: name, appName: deps.appName, appVersion: deps.appVersion }) };
+  },
+  'calc.exportXlsx': async (_deps, args) => {
+    const doc = validDoc(args.doc);
+    return { fileName: reportFileName(doc, args.fileName ?? null, 'xlsx'), base64: toBase64(await buildResultsXlsx(doc)) };
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * Builds the report for a document: HTML (pure builder) and, with a renderer, the PDF.
+ * Shared by the `calc.reportPdf` handler and the `som report` command line.
+ */
+import { buildReportHtml } from '../../shared/report/html';
+import type { SomDocument } from '../../shared/som/schema';
+import type { PdfRenderer } from './pdf';
+
+export interface ReportMeta {
+  fileName: string | null;
+  appName: string;
+  appVersion: string;
+  /** ISO time of generation; defaults to now. */
+  generatedAt?: string;
+}
+
+export function reportHtml(doc: SomDocument, meta: ReportMeta): string {
+  return buildReportHtml({
+    doc,
+    fileName: meta.fileName,
+    appName: meta.appName,
+    appVersion: meta.appVersion,
+    generatedAt: meta.generatedAt ?? new Date().toISOString(),
+  });
+}
+
+export async function reportPdf(doc: SomDocument, meta: ReportMeta, pdf: PdfRenderer): Promise<{ html: string; pdf: Uint8Array }> {
+  const html = reportHtml(doc, meta);
+  const bytes = await pdf.render(html, { fileName: meta.fileName, title: doc.intervention.name });
+  return { html, pdf: bytes };
+}
+
+/** A safe default file name for the PDF: "<name>.pdf" from the .som name or the intervention. */
+export function reportFileName(doc: SomDocument, fileName: string | null, ext: 'pdf' | 'html' | 'xlsx'): string {
+  const base = (fileName ?? doc.intervention.name).replace(/\.som$/i, '');
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'SØM-rapport';
+  return `${clean}.${ext}`;
+}

@@ -1,0 +1,7 @@
+export interface ChartSeries {
+  label: string;
+  values: number[];
+  color: string | string[];
+  /** 'line' draws the series as a line over the bars. */
+  kind?: 'bar' | 'line';
+}
