@@ -8,7 +8,7 @@ import { MAX_SOM_BYTES, parseSom, parseSomBytes } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
 import { createChromiumPdfRenderer, type PdfRenderer } from '../report/pdf';
 import { reportHtml } from '../report/render';
-import { writeFileAtomic } from '../report/write';
+import { atomicWriteFile } from '../store/atomic';
 import { readFileSync } from 'node:fs';
 import { projectRoot } from '../paths';
 
@@ -102,14 +102,14 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
 
   try {
     if (htmlOut) {
-      writeFileAtomic(abs(htmlOut), html);
+      atomicWriteFile(abs(htmlOut), html);
       io.stdout(`Rapport (HTML) gemt: ${htmlOut}\n`);
     }
     if (pdfOut) {
       const renderer = io.pdf ?? createChromiumPdfRenderer();
       try {
         const bytes = await renderer.render(html, { fileName: path.basename(file), title: doc.intervention.name });
-        writeFileAtomic(abs(pdfOut), bytes);
+        atomicWriteFile(abs(pdfOut), bytes);
       } finally {
         if (!io.pdf) await renderer.close();
       }
