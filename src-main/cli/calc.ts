@@ -4,7 +4,7 @@
  */
 import { isAppError } from '../../shared/errors';
 import { formatNumber, formatPercent, MISSING } from '../../shared/format';
-import { MAX_SOM_BYTES, parseSom, parseSomBytes } from '../../shared/som/io';
+import { fail, oneLine, readSomArg } from './common';
 import type { SomDocument } from '../../shared/som/schema';
 import { calculate, toResultsJson, RESULT_ACTORS, type CalcResult, type ActorFigures } from '../../shared/engine/calc';
 
@@ -16,31 +16,6 @@ export interface CalcIo {
 }
 
 const USAGE = 'Brug: npm run som -- calc FIL.som [--json]';
-
-function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-}
-
-function fail(io: CalcIo, message: string): number {
-  io.stderr(`Fejl: ${oneLine(message)}\n`);
-  return 2;
-}
-
-function readErrorMessage(e: unknown, file: string): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return `filen '${file}' findes ikke.`;
-    case 'EISDIR':
-      return `'${file}' er en mappe, ikke en fil.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `ingen adgang til filen '${file}'.`;
-    default:
-      return `filen '${file}' kunne ikke læses.`;
-  }
-}
 
 export async function runCalc(argv: string[], io: CalcIo): Promise<number> {
   const args = argv[0] === 'calc' ? argv.slice(1) : argv;
@@ -54,19 +29,10 @@ export async function runCalc(argv: string[], io: CalcIo): Promise<number> {
   if (files.length !== 1) return fail(io, files.length === 0 ? `angiv en .som-fil. ${USAGE}` : `angiv kun én .som-fil. ${USAGE}`);
   const file = files[0];
 
-  let content: string | Buffer;
-  try {
-    content = await io.readFile(file);
-  } catch (e) {
-    return fail(io, readErrorMessage(e, file));
-  }
-
-  let doc: SomDocument;
+  const doc = await readSomArg(io, file, file);
+  if (typeof doc === 'number') return doc;
   let result: CalcResult;
   try {
-    if (typeof content === 'string') doc = parseSom(content);
-    else if (content.byteLength > MAX_SOM_BYTES) doc = parseSomBytes(content);
-    else doc = parseSomBytes(new Uint8Array(content.buffer, content.byteOffset, content.byteLength));
     result = calculate(doc);
   } catch (e) {
     if (isAppError(e)) return fail(io, `${file}: ${e.message}`);

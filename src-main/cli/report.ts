@@ -4,13 +4,10 @@
  */
 import path from 'node:path';
 import { isAppError } from '../../shared/errors';
-import { MAX_SOM_BYTES, parseSom, parseSomBytes } from '../../shared/som/io';
-import type { SomDocument } from '../../shared/som/schema';
 import { createChromiumPdfRenderer, type PdfRenderer } from '../report/pdf';
 import { reportHtml } from '../report/render';
 import { atomicWriteFile } from '../store/atomic';
-import { readFileSync } from 'node:fs';
-import { projectRoot } from '../paths';
+import { appVersion, fail, readSomArg } from './common';
 
 export interface ReportIo {
   stdout(s: string): void;
@@ -24,40 +21,7 @@ export interface ReportIo {
   now?: string;
 }
 
-/** The app version from package.json (not imported from som.ts: that would be an import cycle). */
-function appVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'ukendt version';
-  }
-}
-
 const USAGE = 'Brug: npm run som -- report FIL.som --pdf UD.pdf [--html UD.html]';
-
-function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-}
-
-function fail(io: ReportIo, message: string): number {
-  io.stderr(`Fejl: ${oneLine(message)}\n`);
-  return 2;
-}
-
-function readErrorMessage(e: unknown, file: string): string {
-  switch ((e as { code?: unknown } | null)?.code) {
-    case 'ENOENT':
-      return `filen '${file}' findes ikke.`;
-    case 'EISDIR':
-      return `'${file}' er en mappe, ikke en fil.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `ingen adgang til filen '${file}'.`;
-    default:
-      return `filen '${file}' kunne ikke læses.`;
-  }
-}
 
 export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   const args = argv[0] === 'report' ? argv.slice(1) : argv;
@@ -82,18 +46,10 @@ export async function runReport(argv: string[], io: ReportIo): Promise<number> {
   const file = files[0];
   const abs = (p: string) => path.resolve(io.cwd, p);
 
-  let content: string | Buffer;
-  try {
-    content = await io.readFile(abs(file));
-  } catch (e) {
-    return fail(io, readErrorMessage(e, file));
-  }
-  let doc: SomDocument;
+  const doc = await readSomArg(io, abs(file), file);
+  if (typeof doc === 'number') return doc;
   let html: string;
   try {
-    if (typeof content === 'string') doc = parseSom(content);
-    else if (content.byteLength > MAX_SOM_BYTES) doc = parseSomBytes(content);
-    else doc = parseSomBytes(new Uint8Array(content.buffer, content.byteOffset, content.byteLength));
     html = reportHtml(doc, { fileName: path.basename(file), appName: 'SØM Desktop', appVersion: appVersion(), generatedAt: io.now });
   } catch (e) {
     if (isAppError(e)) return fail(io, `${file}: ${e.message}`);

@@ -2,10 +2,11 @@
  * The command line: `npm run som -- <command>`.
  * Commands: --version, --help, calc FILE.som [--json], report FILE.som --pdf OUT.pdf.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot } from '../paths';
+import { appVersion } from './common';
+
+export { appVersion };
 
 export interface CliIo {
   stdout(s: string): void;
@@ -27,10 +28,6 @@ Kommandoer:
 
 Afslutningskoder: 0 = ok, 2 = fejl i fil eller valg.
 `;
-
-export function appVersion(): string {
-  return (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [cmd, ...rest] = argv;
