@@ -7,6 +7,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, PrintToPDFOptions 
 import { AppError } from '../../shared/errors';
 import { REPORT_PDF_OPTIONS, reportFooterTemplate } from '../../shared/report/html';
 import type { PdfRenderer, PdfRenderOptions } from '../report/pdf';
+import { secureWebPreferences } from './windows';
 
 /** Chromium refuses navigations to URLs longer than 2 MiB. */
 export const MAX_DATA_URL_CHARS = 2 * 1024 * 1024 - 1024;
@@ -39,19 +40,7 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
     show: false,
     width: 794,
     height: 1123,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-      allowRunningInsecureContent: false,
-      javascript: false,
-      spellcheck: false,
-      devTools: false,
-    },
+    webPreferences: { ...secureWebPreferences(null), javascript: false },
   };
 }
 

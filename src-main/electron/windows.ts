@@ -15,10 +15,13 @@ export interface MainWindowOptionsInput {
   isDev?: boolean;
 }
 
-/** The web preferences every SØM window gets. Exported separately so tests and the security check can read them. */
-export function secureWebPreferences(preloadPath: string, isDev = false) {
+/**
+ * The web preferences every SØM window gets (the main window with its preload; the hidden print
+ * window with none). Exported separately so tests and the security check can read them.
+ */
+export function secureWebPreferences(preloadPath: string | null, isDev = false) {
   return {
-    preload: preloadPath,
+    ...(preloadPath ? { preload: preloadPath } : {}),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
