@@ -10,8 +10,7 @@ import { mkdirSync } from 'node:fs';
 import type { Deps } from '../deps';
 import type { PdfRenderer } from '../report/pdf';
 import { createKnowledgeDeps } from '../knowledge/service';
-// Not '../store/deps': it imports src-main/paths.ts, whose import.meta.url is empty in the CJS bundle.
-import { createFileStore } from '../store/store';
+import { createStoreDeps } from '../store/deps';
 
 export interface ElectronDepsOptions {
   appName: string;
@@ -41,7 +40,7 @@ export function createElectronDeps(opts: ElectronDepsOptions): ElectronDeps {
   mkdirSync(opts.userDataDir, { recursive: true });
   mkdirSync(opts.fileStoreDir, { recursive: true });
   const knowledgeDeps = createKnowledgeDeps({ shippedPath: opts.knowledgePath, userDataDir: opts.userDataDir });
-  const store = createFileStore({
+  const { store } = createStoreDeps({
     documentsDir: opts.fileStoreDir,
     userDataDir: opts.userDataDir,
     examplesDir: opts.examplesDir,

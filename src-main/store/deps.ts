@@ -1,3 +1,32 @@
+import path from 'node:path';
+import { projectRoot } from '../paths';
+import { createFileStore, type FileStore } from './store';
+
 export interface StoreDeps {
-  // The file store (issue 6) adds its services here.
+  /** The file store of .som files (issue 6): folder, trash, recovery area, settings, examples. */
+  store: FileStore;
+}
+
+export interface StoreDepsOptions {
+  /** Default store folder (Documents/SØM in Electron, a temp folder in tests). */
+  documentsDir: string;
+  /** Per-user app data (settings.json, recovery/, trash/). */
+  userDataDir: string;
+  /** Folder with the example calculations; default data/examples of the project (resources/examples when packaged). */
+  examplesDir?: string;
+  /** Written into `createdWith` of saved files, e.g. "SØM Desktop 0.1.0". */
+  appLabel?: string;
+}
+
+export const defaultExamplesDir = path.join(projectRoot, 'data', 'examples');
+
+export function createStoreDeps(opts: StoreDepsOptions): StoreDeps {
+  return {
+    store: createFileStore({
+      documentsDir: opts.documentsDir,
+      userDataDir: opts.userDataDir,
+      examplesDir: opts.examplesDir ?? defaultExamplesDir,
+      appLabel: opts.appLabel,
+    }),
+  };
 }

@@ -1,0 +1,47 @@
+/**
+ * Safe file names for the store (pure). A name the user typed or a file name from an import is
+ * reduced to a plain base name that is valid on Windows, macOS and Linux and cannot address
+ * anything outside the store folder.
+ */
+
+export const SOM_EXT = '.som';
+export const MAX_BASE_LENGTH = 100;
+
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/** A safe base name (without extension) from free text; never empty, never "." or "..". */
+export function safeBaseName(text: string): string {
+  let s = String(text ?? '');
+  // Keep only the last path component of anything path-like ("../x.som", "C:\\a\\b.som").
+  s = s.split(/[/\\]/).pop() ?? '';
+  // Control characters (incl. NUL), and characters Windows forbids.
+  // eslint-disable-next-line no-control-regex
+  s = s.replace(/[\u0000-\u001f\u007f<>:"|?*\u2028\u2029]/g, ' ');
+  s = s.replace(/\s+/g, ' ').trim();
+  if (s.toLowerCase().endsWith(SOM_EXT)) s = s.slice(0, -SOM_EXT.length).trim();
+  // No leading dots (hidden files, "..") and no trailing dots/spaces (Windows strips them).
+  s = s.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  if (s.length > MAX_BASE_LENGTH) s = s.slice(0, MAX_BASE_LENGTH).replace(/[.\s]+$/, '');
+  const stem = s.split('.')[0];
+  if (RESERVED.test(stem)) s = `${s}_`;
+  return s === '' ? 'Beregning' : s;
+}
+
+/** The file name for `text`, made unique against `taken` (case-insensitive) with " (2)", " (3)" … */
+export function uniqueFileName(text: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  const base = safeBaseName(text);
+  let name = base + SOM_EXT;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base} (${i})${SOM_EXT}`;
+  return name;
+}
+
+/** true when `name` is a plain .som file name as the store writes them (no path, no control chars). */
+export function isStoreFileName(name: string): boolean {
+  return (
+    name.toLowerCase().endsWith(SOM_EXT) &&
+    !name.startsWith('.') &&
+    // eslint-disable-next-line no-control-regex
+    !/[/\\\u0000-\u001f]/.test(name)
+  );
+}

@@ -1,0 +1,12 @@
+import type { HandlerMap } from './types';
+import { appHandlers } from './app';
+import { knowledgeHandlers } from './knowledge';
+import { storeHandlers } from './store';
+import { calcHandlers } from './calc';
+
+export const handlers: HandlerMap = {
+  ...appHandlers,
+  ...knowledgeHandlers,
+  ...storeHandlers,
+  ...calcHandlers,
+};

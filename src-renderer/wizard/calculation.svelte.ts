@@ -1,0 +1,319 @@
+/**
+ * The calculation being edited in the wizard: the .som document as $state, dirty flag, field
+ * errors, save / save as / autosave to the recovery area. Implements EditableCalculation for the
+ * Resultater step (issue 7).
+ *
+ * Inputs only write valid values into `doc`; a text that does not parse stays in the input with an
+ * error in `errors` (keyed by field id), so `doc` is always a document the engine can calculate,
+ * except for cross-field rules, which `problem` reports.
+ */
+import { ACTORS, YEARS_PER_LINE, type Actor, type SomDocument, type SomLine } from '../../shared/som/schema';
+import { createEmptySom, parseSom } from '../../shared/som/io';
+import { calculate, type CalcResult } from '../../shared/engine/calc';
+import type { LinesForResult } from '../../shared/knowledge/types';
+import type { EditableCalculation } from '../lib/editable-calculation';
+import { call } from '../lib/api';
+
+export const STEPS = [
+  { id: 'om', label: 'Om indsatsen' },
+  { id: 'omkostninger', label: 'Omkostninger' },
+  { id: 'effekt', label: 'Effekt' },
+  { id: 'konsekvenser-1', label: 'Konsekvenser 1' },
+  { id: 'konsekvenser-2', label: 'Konsekvenser 2' },
+  { id: 'resultater', label: 'Resultater' },
+] as const;
+export type StepId = (typeof STEPS)[number]['id'];
+
+export function isStepId(s: string | undefined): s is StepId {
+  return STEPS.some((x) => x.id === s);
+}
+
+export const AUTOSAVE_MS = 5000;
+
+function newKey(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return 'w-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function resize<T>(arr: T[], n: number, fill: T): T[] {
+  return arr.length >= n ? arr.slice(0, n) : [...arr, ...new Array<T>(n - arr.length).fill(fill)];
+}
+
+export interface CalculationOptions {
+  id?: string | null;
+  fileName?: string | null;
+  recoveryKey?: string;
+  dirty?: boolean;
+  /** Autosave delay in ms; 0 disables autosave (tests). */
+  autosaveMs?: number;
+  appLabel?: string;
+}
+
+export class Calculation implements EditableCalculation {
+  doc = $state<SomDocument>(undefined as unknown as SomDocument);
+  id: string | null = $state(null);
+  fileName: string | null = $state(null);
+  dirty = $state(false);
+  /** Danish messages of inputs whose text is not valid, by field id. */
+  errors: Record<string, string> = $state({});
+  saving = $state(false);
+  /** ISO time of the last save to the store. */
+  lastSaved: string | null = $state(null);
+  /** ISO time of the last autosave to the recovery area. */
+  lastAutosave: string | null = $state(null);
+  /** Steps the user has been on (free navigation between them). */
+  visited: StepId[] = $state(['om']);
+  /** Danish message of the last failed save/autosave (shown with role="alert"). */
+  saveError: string | null = $state(null);
+  readonly recoveryKey: string;
+  private readonly autosaveMs: number;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** First cross-field or schema problem of the document (Danish), or null when it is a valid .som document. */
+  readonly problem = $derived.by(() => {
+    try {
+      parseSom(JSON.stringify($state.snapshot(this.doc)));
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : 'Beregningen er ikke gyldig.';
+    }
+  });
+
+  /** Live results for the preview; null while the document is not valid. */
+  readonly result: CalcResult | null = $derived.by(() => {
+    if (this.problem !== null || Object.keys(this.errors).length > 0) return null;
+    try {
+      return calculate($state.snapshot(this.doc) as SomDocument);
+    } catch {
+      return null;
+    }
+  });
+
+  constructor(doc: SomDocument, opts: CalculationOptions = {}) {
+    this.doc = structuredClone(doc);
+    this.id = opts.id ?? null;
+    this.fileName = opts.fileName ?? null;
+    this.recoveryKey = opts.recoveryKey ?? newKey();
+    this.dirty = opts.dirty ?? false;
+    this.autosaveMs = opts.autosaveMs ?? AUTOSAVE_MS;
+  }
+
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off reading of the clock, not state
+  static createNew(startYear = new Date().getFullYear(), opts: CalculationOptions = {}): Calculation {
+    const doc = createEmptySom({ startYear, name: 'Ny indsats', createdWith: opts.appLabel });
+    return new Calculation(doc, { ...opts, dirty: false });
+  }
+
+  // ---- EditableCalculation ---------------------------------------------------------------
+
+  setView(view: SomDocument['view']): void {
+    this.doc.view = { ...view };
+    this.touch();
+  }
+  setAnalysis(analysis: SomDocument['analysis']): void {
+    if (analysis === undefined) delete this.doc.analysis;
+    else this.doc.analysis = $state.snapshot(analysis) as SomDocument['analysis'];
+    this.touch();
+  }
+  setReportText(text: string): void {
+    this.doc.report = { text };
+    this.touch();
+  }
+
+  // ---- editing ---------------------------------------------------------------------------
+
+  /** Marks the document changed and (re)starts the autosave timer. */
+  touch(): void {
+    this.dirty = true;
+    this.scheduleAutosave();
+  }
+
+  /** Applies a change to the document. */
+  update(fn: (doc: SomDocument) => void): void {
+    fn(this.doc);
+    this.touch();
+  }
+
+  setError(field: string, message: string | null): void {
+    if (message === null) {
+      if (field in this.errors) delete this.errors[field];
+    } else {
+      this.errors[field] = message;
+    }
+  }
+
+  visit(step: StepId): void {
+    if (!this.visited.includes(step)) this.visited.push(step);
+  }
+
+  /** Antal år med indsatsen: resizes the per-year rows (new years get 0) and keeps the period valid. */
+  setYears(n: number): void {
+    const iv = this.doc.intervention;
+    iv.yearsWithIntervention = n;
+    iv.participants = resize(iv.participants, n, 0);
+    for (const key of ['costs', 'savedCosts'] as const) {
+      for (const a of ACTORS) iv[key][a] = resize(iv[key][a], n, 0);
+    }
+    this.touch();
+  }
+
+  /** Startår: moves the result period along (same length). */
+  setStartYear(y: number): void {
+    const iv = this.doc.intervention;
+    const len = this.doc.view.periodEnd - this.doc.view.periodStart;
+    iv.startYear = y;
+    this.doc.view = { ...this.doc.view, periodStart: y, periodEnd: y + Math.max(0, len) };
+    this.touch();
+  }
+
+  setCost(key: 'costs' | 'savedCosts', actor: Actor, year: number, value: number): void {
+    this.doc.intervention[key][actor][year] = value;
+    this.touch();
+  }
+
+  /** Uses the knowledge database's lines for the chosen target group and success measure. Keeps the user's own values for lines with the same dimension. */
+  applyLinesFor(r: LinesForResult): void {
+    const old: Record<string, SomLine> = Object.fromEntries(
+      this.doc.lines.filter((l) => l.dimensionId !== null).map((l) => [l.dimensionId as string, l]),
+    );
+    const custom = this.doc.lines.filter((l) => l.dimensionId === null);
+    const lines: SomLine[] = r.lines.map((l) => {
+      const prev = l.dimensionId !== null && Object.prototype.hasOwnProperty.call(old, l.dimensionId) ? old[l.dimensionId] : undefined;
+      const line = structuredClone(l) as SomLine;
+      if (prev) {
+        line.own = [...prev.own];
+        line.ownPrice = { ...prev.ownPrice };
+        line.useEstimates = prev.useEstimates;
+      }
+      return line;
+    });
+    const ids = lines.map((l) => l.id);
+    for (const c of custom) {
+      let id = c.id;
+      for (let i = 2; ids.includes(id); i++) id = `${c.id}-${i}`;
+      ids.push(id);
+      lines.push({ ...c, id });
+    }
+    this.doc.lines = lines;
+    this.doc.parameters = structuredClone(r.parameters);
+    this.doc.knowledge = r.knowledge ? { ...r.knowledge } : null;
+    const tg = this.doc.intervention.targetGroup;
+    tg.successMeasureId = r.targetGroup.successMeasureId;
+    tg.successMeasureLabel = r.targetGroup.successMeasureLabel;
+    this.touch();
+  }
+
+  /** A new user-defined line (Brugerdefinerede ydelser). */
+  addCustomLine(label: string, area: string, unit: string): SomLine {
+    const ids = this.doc.lines.map((l) => l.id);
+    let n = 1;
+    while (ids.includes(`egen-${n}`)) n++;
+    const line: SomLine = {
+      id: `egen-${n}`,
+      dimensionId: null,
+      label,
+      area,
+      unit,
+      direction: 'expense',
+      taxableTransfer: false,
+      useEstimates: false,
+      estimate: new Array<number | null>(YEARS_PER_LINE).fill(null),
+      estimateKind: new Array<'estimate' | 'forecast' | null>(YEARS_PER_LINE).fill(null),
+      own: new Array<number | null>(YEARS_PER_LINE).fill(null),
+      price: { priceYear: this.doc.intervention.startYear, kommune: 0, region: 0, stat: 0, source: 'Egen pris' },
+      ownPrice: { kommune: null, region: null, stat: null },
+    };
+    this.doc.lines.push(line);
+    this.touch();
+    return line;
+  }
+
+  removeLine(id: string): void {
+    this.doc.lines = this.doc.lines.filter((l) => l.id !== id);
+    for (const k of Object.keys(this.errors)) if (k.startsWith(`line:${id}:`)) delete this.errors[k];
+    this.touch();
+  }
+
+  // ---- saving ----------------------------------------------------------------------------
+
+  get canSave(): boolean {
+    return this.problem === null && Object.keys(this.errors).length === 0;
+  }
+
+  private snapshot(): SomDocument {
+    return $state.snapshot(this.doc) as SomDocument;
+  }
+
+  /** Gem: to the same file, or a new file named after the calculation the first time. */
+  async save(): Promise<boolean> {
+    return this.doSave(() => call('store.save', { id: this.id, doc: this.snapshot() }));
+  }
+
+  /** Gem som: always a new file. */
+  async saveAs(name?: string): Promise<boolean> {
+    return this.doSave(() => call('store.saveAs', { doc: this.snapshot(), ...(name ? { name } : {}) }));
+  }
+
+  private async doSave(fn: () => Promise<{ id: string; fileName: string; savedAt: string; doc: SomDocument }>): Promise<boolean> {
+    if (!this.canSave) {
+      this.saveError = this.problem ?? 'Ret de markerede felter, før du gemmer.';
+      return false;
+    }
+    this.saving = true;
+    this.saveError = null;
+    try {
+      const saved = await fn();
+      this.id = saved.id;
+      this.fileName = saved.fileName;
+      this.lastSaved = saved.savedAt;
+      this.doc.savedAt = saved.doc.savedAt;
+      this.doc.createdWith = saved.doc.createdWith;
+      this.dirty = false;
+      this.cancelAutosave();
+      await this.discardRecovery();
+      return true;
+    } catch (e) {
+      this.saveError = e instanceof Error ? e.message : String(e);
+      return false;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  scheduleAutosave(): void {
+    if (this.autosaveMs <= 0) return;
+    this.cancelAutosave();
+    this.timer = setTimeout(() => void this.autosave(), this.autosaveMs);
+  }
+
+  cancelAutosave(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Saves unsaved work to the recovery area (only a valid document; errors are kept quiet but shown). */
+  async autosave(): Promise<void> {
+    this.timer = null;
+    if (!this.dirty || this.problem !== null) return;
+    try {
+      const r = await call('store.recoverySave', { key: this.recoveryKey, doc: this.snapshot(), fileId: this.id });
+      this.lastAutosave = r.savedAt;
+    } catch (e) {
+      this.saveError = `Automatisk sikkerhedskopi mislykkedes: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  async discardRecovery(): Promise<void> {
+    this.cancelAutosave();
+    try {
+      await call('store.recoveryDiscard', { key: this.recoveryKey });
+    } catch {
+      // Nothing to discard, or the store is unavailable: the entry is harmless.
+    }
+  }
+
+  dispose(): void {
+    this.cancelAutosave();
+  }
+}
