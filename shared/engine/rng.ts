@@ -19,6 +19,21 @@ function splitmix32(state: { s: number }): number {
   return (z ^ (z >>> 15)) >>> 0;
 }
 
+/**
+ * mulberry32: a tiny seeded generator, uniform in [0, 1). For test data, synthetic benchmark cases
+ * and illustrative knowledge values (not for Monte Carlo, which uses Xoshiro128).
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export class Xoshiro128 {
   private s0: number;
   private s1: number;

@@ -3,19 +3,11 @@
  * sensitivity / Monte Carlo tests of issue 7). Not used by the app itself.
  */
 import { createEmptySom } from '../som/io';
+import { mulberry32 } from './rng';
 import type { SomDocument, SomLine } from '../som/schema';
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator uniform in [0, 1) (mulberry32). */
+export const seededRandom = mulberry32;
 
 const AREAS = ['Indkomstoverførsler', 'Sundhedsydelser', 'Sociale serviceydelser', 'Skat af indkomst', 'Grundskole', 'Beskæftigelse'];
 

@@ -15,6 +15,8 @@ import type {
   TargetGroupSrc,
 } from '../../shared/knowledge/types';
 
+import { mulberry32 } from '../../shared/engine/rng';
+
 const ILL = { source: ILLUSTRATIVE_SOURCE, illustrative: true } as const;
 
 function hashString(s: string): number {
@@ -26,16 +28,9 @@ function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** mulberry32 */
+/** A generator seeded by a text key (FNV-1a hash → mulberry32): the same key, the same values. */
 export function rng(seed: string): () => number {
-  let a = hashString(seed);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashString(seed));
 }
 
 const round = (v: number, d: number) => {

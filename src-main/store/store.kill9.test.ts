@@ -10,6 +10,7 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSom } from '../../shared/som/io';
+import { mulberry32 } from '../../shared/engine/rng';
 import { validExampleText } from './hostile-files';
 import { createFileStore } from './store';
 
@@ -17,16 +18,6 @@ import { createFileStore } from './store';
 const KILLS = 210;
 const LANES = 2;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let bundle: string;
 beforeAll(() => {
