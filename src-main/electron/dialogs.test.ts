@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openSomDialogOptions, savePdfDialogOptions, saveSomDialogOptions, withExtension } from './dialogs';
+import { leavesWithoutSaving, openSomDialogOptions, savePdfDialogOptions, saveSomDialogOptions, unsavedChangesDialogOptions, withExtension } from './dialogs';
 
 describe('dialog options', () => {
   it('filters .som files with the Danish name', () => {
@@ -17,5 +17,17 @@ describe('dialog options', () => {
     expect(withExtension('/a/beregning', 'som')).toBe('/a/beregning.som');
     expect(withExtension('/a/beregning.SOM', 'som')).toBe('/a/beregning.SOM');
     expect(withExtension('/a/rapport', 'pdf')).toBe('/a/rapport.pdf');
+  });
+});
+
+describe('unsaved changes dialog', () => {
+  it('asks in Danish with a safe default (stay)', () => {
+    const o = unsavedChangesDialogOptions();
+    expect(o.buttons).toEqual(['Luk uden at gemme', 'Annullér']);
+    expect(o.defaultId).toBe(1);
+    expect(o.cancelId).toBe(1);
+    expect(o.message).toMatch(/ikke er gemt/);
+    expect(leavesWithoutSaving(0)).toBe(true);
+    expect(leavesWithoutSaving(o.cancelId!)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * Native open/save dialogs for .som files and PDF export. Options are plain (tested); the show*
  * functions take Electron's dialog and a window.
  */
-import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { BrowserWindow, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 
 export const SOM_FILTERS = [{ name: 'SØM-beregning (*.som)', extensions: ['som'] }] as const;
 export const PDF_FILTERS = [{ name: 'PDF-dokument (*.pdf)', extensions: ['pdf'] }] as const;
@@ -35,6 +35,29 @@ export function savePdfDialogOptions(defaultPath?: string): SaveDialogOptions {
     filters: PDF_FILTERS.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
     ...(defaultPath ? { defaultPath } : {}),
   };
+}
+
+/**
+ * Asked when the renderer holds unsaved work and the window is about to close or reload
+ * (the renderer's beforeunload prevents the unload; Electron then emits 'will-prevent-unload').
+ * Button 0 leaves (the work stays in the recovery area until the next start), button 1 stays.
+ */
+export function unsavedChangesDialogOptions(): MessageBoxOptions {
+  return {
+    type: 'question',
+    title: 'Ændringer er ikke gemt',
+    message: 'Beregningen har ændringer, der ikke er gemt.',
+    detail: 'Vil du lukke uden at gemme? Det ikke-gemte arbejde kan gendannes fra oversigten, næste gang du åbner SØM Desktop.',
+    buttons: ['Luk uden at gemme', 'Annullér'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  };
+}
+
+/** Whether the answer to unsavedChangesDialogOptions() lets the window close. */
+export function leavesWithoutSaving(response: number): boolean {
+  return response === 0;
 }
 
 /** Ensures the chosen save path ends in the expected extension (Linux dialogs do not add it). */

@@ -14,7 +14,7 @@ import { handlers } from '../handlers';
 import { atomicWriteFile } from '../store/atomic';
 import { createElectronDeps, type ElectronDeps } from './deps-electron';
 import { resolveDataLocations } from './data-locations';
-import { showOpenSom, showSavePdf } from './dialogs';
+import { leavesWithoutSaving, showOpenSom, showSavePdf, unsavedChangesDialogOptions } from './dialogs';
 import { HostEventQueue } from './host-event-queue';
 import { isTrustedSenderInfo, registerIpc, senderInfoOf } from './ipc-registry';
 import { aboutText, buildMenuTemplate } from './menu';
@@ -184,6 +184,11 @@ function createMainWindow(): void {
     if (!win.isDestroyed()) win.webContents.send(channel, payload);
   });
   win.webContents.on('did-start-loading', () => events?.reset());
+  // The renderer refuses to unload while it holds unsaved work: ask in Danish (sync, as Electron requires),
+  // and let the window close only when the user chooses to leave.
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (leavesWithoutSaving(dialog.showMessageBoxSync(win, unsavedChangesDialogOptions()))) event.preventDefault();
+  });
   win.once('ready-to-show', () => {
     if (restored.maximized) win.maximize();
     win.show();

@@ -200,7 +200,7 @@ export const session = new WizardSession();
 
 if (typeof window !== 'undefined') {
   // Closing the window or reloading with unsaved changes: the browser's/Electron's own question.
-  // (Electron: main must let 'will-prevent-unload' show a native Danish dialog; see docs/wizard.md.)
+  // (Electron: main answers 'will-prevent-unload' with a native Danish dialog, src-main/electron/dialogs.ts.)
   // A file dropped outside the overview's import must not make the window navigate to it (losing work).
   const isFileDrag = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
   window.addEventListener('dragover', (e) => {
