@@ -107,3 +107,10 @@ test('opening an unknown id shows a Danish error and changes nothing', async ({ 
   await expect(app.getByRole('alert')).toContainText('Ugyldigt id');
   expect(somFiles(host.documentsDir)).toEqual([]);
 });
+
+test('Skift mappe is offered on Oversigt; the web host explains in Danish that only the desktop app can change it', async ({ app }) => {
+  await app.getByRole('link', { name: 'Oversigt' }).click();
+  await app.getByRole('button', { name: 'Skift mappe …' }).click();
+  await expect(app.getByRole('alert')).toContainText('Mappen kan kun skiftes i skrivebordsprogrammet');
+  await expect(app.getByRole('button', { name: 'Brug standardmappen' })).toHaveCount(0);
+});

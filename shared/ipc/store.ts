@@ -23,6 +23,8 @@ const doc = z.custom<SomDocument>((v) => typeof v === 'object' && v !== null && 
 export const storeChannels = {
   'store.list': channel<StoreEntry[]>()(z.object({}).strict()),
   'store.settings': channel<StoreSettingsInfo>()(z.object({}).strict()),
+  /** Skift mappe: main shows a native folder dialog (desktop app only); reset = back to the default folder. */
+  'store.chooseFolder': channel<StoreSettingsInfo & { changed: boolean }>()(z.object({ reset: z.boolean().default(false) }).strict()),
   'store.open': channel<OpenedFile>()(z.object({ id }).strict()),
   /** Gem: overwrite the file of `id`; id null = a new file named after the calculation. */
   'store.save': channel<SavedFile>()(z.object({ id: id.nullable(), doc }).strict()),

@@ -25,6 +25,8 @@ export interface ElectronDepsOptions {
   examplesDir: string;
   /** Report PDFs via Electron's printToPDF (pdf-electron.ts); main passes it, tests may leave it out. */
   pdf?: PdfRenderer;
+  /** The native folder dialog for "Skift mappe" (dialogs.ts showChooseFolder). */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 /** Reads a .som file at an absolute path through the store and returns the id the renderer uses. */
@@ -53,6 +55,7 @@ export function createElectronDeps(opts: ElectronDepsOptions): ElectronDeps {
     userDataDir: opts.userDataDir,
     ...knowledgeDeps,
     store,
+    ...(opts.chooseFolder ? { chooseFolder: opts.chooseFolder } : {}),
     ...(opts.pdf ? { pdf: opts.pdf } : {}),
   };
   return {

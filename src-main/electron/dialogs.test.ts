@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leavesWithoutSaving, openSomDialogOptions, savePdfDialogOptions, saveSomDialogOptions, unsavedChangesDialogOptions, withExtension } from './dialogs';
+import { chooseFolderDialogOptions, leavesWithoutSaving, openSomDialogOptions, savePdfDialogOptions, saveSomDialogOptions, unsavedChangesDialogOptions, withExtension } from './dialogs';
 
 describe('dialog options', () => {
   it('filters .som files with the Danish name', () => {
@@ -29,5 +29,14 @@ describe('unsaved changes dialog', () => {
     expect(o.message).toMatch(/ikke er gemt/);
     expect(leavesWithoutSaving(0)).toBe(true);
     expect(leavesWithoutSaving(o.cancelId!)).toBe(false);
+  });
+});
+
+describe('choose folder dialog', () => {
+  it('opens directories only, in Danish, starting in the current folder', () => {
+    expect(chooseFolderDialogOptions('/home/x/SØM')).toEqual({
+      title: 'Vælg mappe til beregninger', buttonLabel: 'Vælg mappe', properties: ['openDirectory', 'createDirectory'], defaultPath: '/home/x/SØM',
+    });
+    expect(chooseFolderDialogOptions()).not.toHaveProperty('defaultPath');
   });
 });

@@ -60,6 +60,21 @@ export function leavesWithoutSaving(response: number): boolean {
   return response === 0;
 }
 
+export function chooseFolderDialogOptions(defaultPath?: string): OpenDialogOptions {
+  return {
+    title: 'Vælg mappe til beregninger',
+    buttonLabel: 'Vælg mappe',
+    properties: ['openDirectory', 'createDirectory'],
+    ...(defaultPath ? { defaultPath } : {}),
+  };
+}
+
+export async function showChooseFolder(dialog: Dialog, win: BrowserWindow | null, defaultPath?: string): Promise<string | null> {
+  const opts = chooseFolderDialogOptions(defaultPath);
+  const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+  return r.canceled || r.filePaths.length === 0 ? null : (r.filePaths[0] ?? null);
+}
+
 /** Ensures the chosen save path ends in the expected extension (Linux dialogs do not add it). */
 export function withExtension(filePath: string, ext: string): string {
   return filePath.toLowerCase().endsWith(`.${ext}`) ? filePath : `${filePath}.${ext}`;

@@ -14,7 +14,7 @@ import { handlers } from '../handlers';
 import { atomicWriteFile } from '../store/atomic';
 import { createElectronDeps, type ElectronDeps } from './deps-electron';
 import { resolveDataLocations } from './data-locations';
-import { leavesWithoutSaving, showOpenSom, showSavePdf, unsavedChangesDialogOptions } from './dialogs';
+import { leavesWithoutSaving, showChooseFolder, showOpenSom, showSavePdf, unsavedChangesDialogOptions } from './dialogs';
 import { HostEventQueue } from './host-event-queue';
 import { isTrustedSenderInfo, registerIpc, senderInfoOf } from './ipc-registry';
 import { aboutText, buildMenuTemplate } from './menu';
@@ -127,6 +127,7 @@ async function start(): Promise<void> {
       fileStoreDir: locations.fileStoreDir,
       knowledgePath,
       pdf: createElectronPdfRenderer((opts) => new BrowserWindow(opts)),
+      chooseFolder: () => showChooseFolder(dialog, mainWindow, services?.deps.store.settings().folder),
       examplesDir: app.isPackaged ? path.join(process.resourcesPath, 'examples') : path.join(appRoot, 'data', 'examples'),
     });
   } catch (e) {

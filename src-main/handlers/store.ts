@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors';
 import type { ChannelName } from '../../shared/ipc';
 import type { HandlersFor } from './types';
 
@@ -6,6 +7,12 @@ type StoreChannel = Extract<ChannelName, `store.${string}`>;
 export const storeHandlers: HandlersFor<StoreChannel> = {
   'store.list': (deps) => deps.store.list(),
   'store.settings': (deps) => deps.store.settings(),
+  'store.chooseFolder': async (deps, a) => {
+    if (a.reset) return { ...deps.store.setFolder(null), changed: true };
+    if (!deps.chooseFolder) throw new AppError('unavailable', 'Mappen kan kun skiftes i skrivebordsprogrammet (ikke i webværten).');
+    const dir = await deps.chooseFolder();
+    return dir === null ? { ...deps.store.settings(), changed: false } : { ...deps.store.setFolder(dir), changed: true };
+  },
   'store.open': (deps, a) => deps.store.open(a.id, deps.knowledge.release()),
   'store.save': (deps, a) => deps.store.save(a.id, a.doc),
   'store.saveAs': (deps, a) => deps.store.saveAs(a.doc, a.name),

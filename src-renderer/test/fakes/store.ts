@@ -22,6 +22,7 @@ const entry = (name = 'Testberegning') => ({
 export const storeFakes: FakesFor<StoreChannel> = {
   'store.list': () => [],
   'store.settings': () => ({ folder: '/tmp/SØM', isDefault: true }),
+  'store.chooseFolder': ({ reset }) => ({ folder: reset ? '/tmp/SØM' : '/tmp/Andet', isDefault: Boolean(reset), changed: true }),
   'store.open': ({ id }) => ({
     id,
     fileName: 'Testberegning.som',
