@@ -25,4 +25,6 @@ export const calcChannels = {
   'calc.reportHtml': channel<{ fileName: string; html: string }>()(z.object({ doc: docField, fileName: fileNameField }).strict()),
   /** The result tables as an Excel workbook (numeric cells, one sheet per table). */
   'calc.exportXlsx': channel<CalcFile>()(z.object({ doc: docField, fileName: fileNameField }).strict()),
+  /** Udskriv rapport: the same report through the OS print dialog (desktop app only). */
+  'calc.reportPrint': channel<{ printed: boolean }>()(z.object({ doc: docField, fileName: fileNameField }).strict()),
 };

@@ -8,7 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Deps } from '../deps';
-import type { PdfRenderer } from '../report/pdf';
+import type { PdfRenderer, ReportPrinter } from '../report/pdf';
 import { createKnowledgeDeps } from '../knowledge/service';
 import { createStoreDeps } from '../store/deps';
 
@@ -25,6 +25,8 @@ export interface ElectronDepsOptions {
   examplesDir: string;
   /** Report PDFs via Electron's printToPDF (pdf-electron.ts); main passes it, tests may leave it out. */
   pdf?: PdfRenderer;
+  /** Udskriv rapport via the OS print dialog (pdf-electron.ts createElectronReportPrinter). */
+  printer?: ReportPrinter;
   /** The native folder dialog for "Skift mappe" (dialogs.ts showChooseFolder). */
   chooseFolder?: () => Promise<string | null>;
 }
@@ -57,6 +59,7 @@ export function createElectronDeps(opts: ElectronDepsOptions): ElectronDeps {
     store,
     ...(opts.chooseFolder ? { chooseFolder: opts.chooseFolder } : {}),
     ...(opts.pdf ? { pdf: opts.pdf } : {}),
+    ...(opts.printer ? { printer: opts.printer } : {}),
   };
   return {
     deps,

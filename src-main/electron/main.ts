@@ -21,7 +21,7 @@ import { aboutText, buildMenuTemplate } from './menu';
 import { missingBindingMessage, selectNativeBinding, useElectronSqliteBinding, type RequireLike } from './native-binding';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
-import { createElectronPdfRenderer } from './pdf-electron';
+import { createElectronPdfRenderer, createElectronReportPrinter } from './pdf-electron';
 import { findSomPathInArgv, setupSingleInstance } from './single-instance';
 import { createMainWindowOptions } from './windows';
 import { loadWindowState, restoreBounds, saveWindowState, WINDOW_STATE_FILE } from './window-state';
@@ -127,6 +127,7 @@ async function start(): Promise<void> {
       fileStoreDir: locations.fileStoreDir,
       knowledgePath,
       pdf: createElectronPdfRenderer((opts) => new BrowserWindow(opts)),
+      printer: createElectronReportPrinter((opts) => new BrowserWindow(opts)),
       chooseFolder: () => showChooseFolder(dialog, mainWindow, services?.deps.store.settings().folder),
       examplesDir: app.isPackaged ? path.join(process.resourcesPath, 'examples') : path.join(appRoot, 'data', 'examples'),
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { electronPdfOptions, MAX_DATA_URL_CHARS, printWindowOptions, reportDataUrl } from './pdf-electron';
+import type { BrowserWindow } from 'electron';
+import { createElectronReportPrinter, electronPdfOptions, electronPrintOptions, MAX_DATA_URL_CHARS, printWindowOptions, reportDataUrl } from './pdf-electron';
 
 describe('electron PDF options', () => {
   it('converts the report options to printToPDF options (A4, mm → inches, footer)', () => {
@@ -26,5 +27,30 @@ describe('electron PDF options', () => {
     expect(url.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true);
     expect(Buffer.from(url.split(',')[1]!, 'base64').toString('utf8')).toBe('<p>Æblegrød – 1.234,5 kr.</p>');
     expect(() => reportDataUrl('x'.repeat(MAX_DATA_URL_CHARS))).toThrow(AppError);
+  });
+});
+
+describe('electron report printer', () => {
+  it('loads the report in the hardened print window, opens the OS dialog (not silent) and destroys the window', async () => {
+    const calls: string[] = [];
+    let destroyed = false;
+    const fakeWindow = {
+      loadURL: async (url: string) => void calls.push(`load:${url.slice(0, 22)}`),
+      webContents: {
+        print: (o: { silent: boolean; pageSize: string; footer: string }, cb: (ok: boolean) => void) => {
+          calls.push(`print:${o.silent}:${o.pageSize}:${o.footer}`);
+          cb(false);
+        },
+      },
+      isDestroyed: () => destroyed,
+      destroy: () => void (destroyed = true),
+    };
+    let options: unknown;
+    const printer = createElectronReportPrinter((o) => ((options = o), fakeWindow as unknown as BrowserWindow));
+    expect(await printer.print('<p>Rapport</p>', { fileName: 'ICM.som' })).toBe(false);
+    expect(calls).toEqual(['load:data:text/html;charset', 'print:false:A4:ICM.som']);
+    expect(destroyed).toBe(true);
+    expect(options).toEqual(printWindowOptions());
+    expect(electronPrintOptions({ fileName: null, title: 'T' }).footer).toBe('T');
   });
 });

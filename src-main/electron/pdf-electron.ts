@@ -3,10 +3,10 @@
  * inline SVG) is loaded as a data: URL into a hidden, sandboxed window with JavaScript disabled and
  * printed with webContents.printToPDF. No Chromium download, no network (the session filter applies).
  */
-import type { BrowserWindow, BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
 import { AppError } from '../../shared/errors';
 import { REPORT_PDF_OPTIONS, reportFooterTemplate } from '../../shared/report/html';
-import type { PdfRenderer, PdfRenderOptions } from '../report/pdf';
+import type { PdfRenderer, PdfRenderOptions, ReportPrinter } from '../report/pdf';
 import { secureWebPreferences } from './windows';
 
 /** Chromium refuses navigations to URLs longer than 2 MiB. */
@@ -50,6 +50,26 @@ export function reportDataUrl(html: string): string {
     throw new AppError('unavailable', 'Rapporten er for stor til at blive lavet som PDF i programmet. Prøv med færre diagrammer.');
   }
   return url;
+}
+
+/** Options of the OS print dialog for the report (A4, backgrounds, the file name in the footer). */
+export function electronPrintOptions(opts: PdfRenderOptions): WebContentsPrintOptions {
+  return { silent: false, printBackground: true, pageSize: 'A4', footer: opts.fileName ?? opts.title ?? 'SØM-rapport' };
+}
+
+/** Udskriv rapport: the report in the same hidden, JavaScript-free window, sent to the OS print dialog. */
+export function createElectronReportPrinter(createWindow: (opts: BrowserWindowConstructorOptions) => BrowserWindow): ReportPrinter {
+  return {
+    async print(html, opts) {
+      const win = createWindow(printWindowOptions());
+      try {
+        await win.loadURL(reportDataUrl(html));
+        return await new Promise<boolean>((resolve) => win.webContents.print(electronPrintOptions(opts), (success) => resolve(success)));
+      } finally {
+        if (!win.isDestroyed()) win.destroy();
+      }
+    },
+  };
 }
 
 export function createElectronPdfRenderer(createWindow: (opts: BrowserWindowConstructorOptions) => BrowserWindow): PdfRenderer {

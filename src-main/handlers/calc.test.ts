@@ -7,7 +7,7 @@ import { dispatch } from '../dispatch';
 import type { Deps } from '../deps';
 import { calcHandlers } from './calc';
 import { handlers } from './index';
-import type { PdfRenderer } from '../report/pdf';
+import type { PdfRenderer, ReportPrinter } from '../report/pdf';
 import { parseSom } from '../../shared/som/io';
 import { calculate } from '../../shared/engine/calc';
 
@@ -45,6 +45,20 @@ describe('calc handlers', () => {
   it('calc.reportPdf without a renderer gives a Danish unavailable error', async () => {
     const res = await dispatch(handlers, { ...deps, pdf: undefined } as Deps, 'calc.reportPdf', { doc });
     expect(res).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('PDF') } });
+  });
+
+  it('calc.reportPrint sends the same report HTML to the OS printer, and says so in Danish where there is none', async () => {
+    const printed: { html: string; fileName: string | null }[] = [];
+    const printer: ReportPrinter = { print: async (html, o) => (printed.push({ html, fileName: o.fileName }), true) };
+    const res = await dispatch(handlers, { ...deps, printer } as Deps, 'calc.reportPrint', { doc, fileName: 'ICM.som' });
+    expect(res).toEqual({ ok: true, value: { printed: true } });
+    expect(printed).toHaveLength(1);
+    expect(printed[0].fileName).toBe('ICM.som');
+    expect(printed[0].html).toContain('ICM til hjemløse');
+    const cancelled = await dispatch(handlers, { ...deps, printer: { print: async () => false } } as Deps, 'calc.reportPrint', { doc });
+    expect(cancelled).toEqual({ ok: true, value: { printed: false } });
+    const web = await dispatch(handlers, deps, 'calc.reportPrint', { doc });
+    expect(web).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('kun i skrivebordsprogrammet') } });
   });
 
   it('an invalid document is refused with a Danish message naming the field', async () => {

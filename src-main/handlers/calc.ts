@@ -24,7 +24,7 @@ function toBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-export const calcHandlers: HandlersFor<'calc.reportPdf' | 'calc.reportHtml' | 'calc.exportXlsx'> = {
+export const calcHandlers: HandlersFor<'calc.reportPdf' | 'calc.reportHtml' | 'calc.exportXlsx' | 'calc.reportPrint'> = {
   'calc.reportPdf': async (deps, args) => {
     const doc = validDoc(args.doc);
     const name = args.fileName ?? null;
@@ -36,6 +36,15 @@ export const calcHandlers: HandlersFor<'calc.reportPdf' | 'calc.reportHtml' | 'c
     const doc = validDoc(args.doc);
     const name = args.fileName ?? null;
     return { fileName: reportFileName(doc, name, 'html'), html: reportHtml(doc, { fileName: name, appName: deps.appName, appVersion: deps.appVersion }) };
+  },
+  'calc.reportPrint': async (deps, args) => {
+    const doc = validDoc(args.doc);
+    const name = args.fileName ?? null;
+    if (!deps.printer) {
+      throw new AppError('unavailable', 'Udskrivning via printerdialogen findes kun i skrivebordsprogrammet. Hent rapporten som pdf, og udskriv den.');
+    }
+    const html = reportHtml(doc, { fileName: name, appName: deps.appName, appVersion: deps.appVersion });
+    return { printed: await deps.printer.print(html, { fileName: name, title: doc.intervention.name }) };
   },
   'calc.exportXlsx': async (_deps, args) => {
     const doc = validDoc(args.doc);

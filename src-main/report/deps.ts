@@ -1,4 +1,4 @@
-import type { PdfRenderer } from './pdf';
+import type { PdfRenderer, ReportPrinter } from './pdf';
 
 export interface ReportDeps {
   /**
@@ -7,4 +7,6 @@ export interface ReportDeps {
    * its own (printToPDF). When absent, `calc.reportPdf` answers with a Danish 'unavailable' error.
    */
   pdf?: PdfRenderer;
+  /** The OS print dialog for the report (Electron only); `calc.reportPrint` answers 'unavailable' without it. */
+  printer?: ReportPrinter;
 }

@@ -19,6 +19,11 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
+/** Sends the report HTML to the OS print dialog (desktop app). Resolves true when printed, false when cancelled. */
+export interface ReportPrinter {
+  print(html: string, opts: PdfRenderOptions): Promise<boolean>;
+}
+
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }

@@ -9,4 +9,5 @@ export const calcFakes: FakesFor<CalcChannel> = {
   'calc.reportHtml': () => ({ fileName: 'Beregning.html', html: '<!doctype html><title>Rapport</title>' }),
   // "PK" zip header as base64.
   'calc.exportXlsx': () => ({ fileName: 'Beregning.xlsx', base64: 'UEsDBA==' }),
+  'calc.reportPrint': () => ({ printed: true }),
 };
