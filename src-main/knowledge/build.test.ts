@@ -191,3 +191,248 @@ describe('seed figures', () => {
     expect(successMeasures(db, 'psyk-misbrug-alkohol-18-65').length).toBeGreaterThan(0);
   });
 });
+
+/**
+ * Seed audit (issue 5, second pass): every concrete knowledge fact of /work/shared/seeds (000–004) and
+ * knowledge-facts.md that the tests above do not already assert. One row per fact: the seed that states
+ * it, the database row that must hold it (table + key), the expected columns (exact value or pattern).
+ * Rows of tables with provenance must also be illustrative = 0 with a source naming the seed.
+ */
+describe('seed facts (audit)', () => {
+  type Expected = string | number | null | RegExp;
+  interface SeedFact {
+    seed: string;
+    table: 'themes' | 'target_groups' | 'characteristics' | 'success_measures' | 'dimensions' | 'consequence_years' | 'prices' | 'meta' | 'facts';
+    where: Record<string, string | number>;
+    expect: Record<string, Expected>;
+    /** Pattern the row's source must match (tables with provenance); default: names a seed. */
+    source?: RegExp;
+  }
+  const S003 = 'Seed 003 (SØM-kursus dag 1, efterår 2020)';
+  const S000 = 'Seed 000 (SØM-kursus, slides)';
+  const S001 = 'Seed 001 (Socialstyrelsen, status for SØM 2019)';
+  const facts: SeedFact[] = [];
+  const add = (seed: string, table: SeedFact['table'], where: SeedFact['where'], expect: SeedFact['expect'], source?: RegExp) => facts.push({ seed, table, where, expect, source });
+
+  // Themes: seed 003's 'Tema' filter.
+  for (const [id, label] of [['handicap', 'Handicap'], ['udsatte-boern-unge', 'Udsatte børn og unge'], ['udsatte-voksne', 'Udsatte voksne'], ['voksne-handicap', 'Voksne med handicap']])
+    add(`${S003}: Vidensdatabasen › Målgrupper, filter Tema`, 'themes', { id }, { label }, /^Seed 003/);
+
+  // Target groups: seed 003/000 'Målgrupper i vidensdatabasen' (18-65; children 6-13 / 14-17), seed 003 filter and study lists, seed 001 (0-5).
+  const tg = (id: string, theme: string, label: string, grp: string, subgroup: string | null, min: number | null, max: number | null, lit = 0, seed = `${S003}: Målgrupper i vidensdatabasen`, source = /^Seed 00[03]/) =>
+    add(seed, 'target_groups', { id }, { theme_id: theme, label, grp, subgroup, age_min: min, age_max: max, literature_only: lit }, source);
+  tg('hjemloese-18-65', 'udsatte-voksne', 'Hjemløse (18-65 år)', 'Hjemløse', null, 18, 65);
+  tg('stofmisbrug-ikke-subst-18-25', 'udsatte-voksne', 'Mennesker med stofmisbrug: Ikke i substitutionsbehandling (18-25 år)', 'Stofmisbrug', 'Ikke i substitutionsbehandling (18-25 år)', 18, 25, 0, `${S003}: Om indsatsen (afgrænsning af misbrug)`);
+  tg('alkohol-18-65', 'udsatte-voksne', 'Mennesker med alkoholmisbrug (18-65 år)', 'Alkoholmisbrug', null, 18, 65);
+  tg('psyk-ingen-kontakt-18-65', 'udsatte-voksne', 'Mennesker med psykiske vanskeligheder: Ingen psykiatrisk sygehuskontakt (18-65 år)', 'Psykiske vanskeligheder', 'Ingen psykiatrisk sygehuskontakt (18-65 år)', 18, 65);
+  tg('psyk-kontakt-18-65', 'udsatte-voksne', 'Mennesker med psykiske vanskeligheder: Psykiatrisk sygehuskontakt (18-65 år)', 'Psykiske vanskeligheder', 'Psykiatrisk sygehuskontakt (18-65 år)', 18, 65);
+  tg('voldsudsatte-kvinder-18-65', 'udsatte-voksne', 'Voldsudsatte kvinder (18-65 år)', 'Voldsudsatte kvinder', null, 18, 65);
+  tg('adhd-18-65', 'voksne-handicap', 'Mennesker med ADHD (18-65 år)', 'ADHD', null, 18, 65);
+  tg('autisme-18-65', 'voksne-handicap', 'Mennesker med autisme (18-65 år)', 'Autisme', null, 18, 65);
+  tg('udviklingshaemning-18-65', 'voksne-handicap', 'Mennesker med udviklingshæmning (18-65 år)', 'Udviklingshæmning', null, 18, 65);
+  tg('hjerneskade-18-65', 'voksne-handicap', 'Mennesker med erhvervet hjerneskade (18-65 år)', 'Erhvervet hjerneskade', null, 18, 65);
+  tg('senfoelger-seksuelle-overgreb', 'udsatte-voksne', 'Mennesker med senfølger efter seksuelle overgreb', 'Senfølger efter seksuelle overgreb', null, null, null, 1);
+  tg('stammen', 'handicap', 'Mennesker, der stammer', 'Stammen', null, null, null, 1);
+  tg('mobilitetshjaelpemidler', 'handicap', 'Mennesker med mobilitetshjælpemidler', 'Mobilitetshjælpemidler', null, null, null, 1);
+  for (const [id, label, grp] of [
+    ['plejefamilie', 'Børn og unge anbragt i plejefamilie', 'Anbragt i plejefamilie'],
+    ['institution', 'Børn og unge anbragt på institution', 'Anbragt på institution'],
+    ['forebyggende-52', 'Børn og unge i hjemmebaserede foranstaltninger efter servicelovens §52', 'I forebyggende foranstaltninger efter serviceloven §52'],
+    ['vold-overgreb', 'Børn og unge udsat for voldelige eller seksuelle overgreb', 'Udsat for voldelige eller seksuelle overgreb'],
+    ['opmaerksomhed', 'Børn og unge med opmærksomhedsforstyrrelse', 'Opmærksomhedsforstyrrelser'],
+    ['angst-depression', 'Børn og unge med angst, depression eller anden affektiv lidelse', 'Angst, depression og andre affektive lidelser'],
+    ['specialundervisning', 'Børn og unge henvist til specialundervisning i skolen grundet adfærdsmæssige eller sociale årsager', 'Henvist til specialundervisning (adfærd/sociale årsager)'],
+  ] as const) {
+    for (const [min, max] of [[6, 13], [14, 17]] as const) tg(`${id}-${min}-${max}`, 'udsatte-boern-unge', `${label}: ${min}-${max} år`, grp, null, min, max, 0, `${S003}: Målgrupper i vidensdatabasen; Effektstudier, målgruppeliste`);
+  }
+  tg('plejefamilie-0-5', 'udsatte-boern-unge', 'Børn og unge anbragt i plejefamilie: 0-5 år', 'Anbragt i plejefamilie', null, 0, 5, 0, `${S003}: Vidensdatabasen › Målgrupper, filterliste`);
+  tg('psyk-boern-0-5', 'udsatte-boern-unge', 'Børn med psykiske vanskeligheder: 0-5 år', 'Psykiske vanskeligheder', null, 0, 5, 0, `${S001}: udvidelse med 0-5-årige`, /^Seed 001/);
+
+  // Afgrænsning texts, as the seeds word them.
+  add(`${S000}: Beregning af konsekvenser i 3 trin (hjemløse)`, 'target_groups', { id: 'hjemloese-18-65' }, { delimitation: 'Alle personer, der er brugere af bosteder eller herberg (efter servicelovens §110).' });
+  add(`${S000}: Definition af målgruppe og succesmål (alkoholmisbrugere)`, 'target_groups', { id: 'alkohol-18-65' }, { delimitation: 'Målgruppen er udvalgt som alkoholmisbrugere i alkoholbehandling, jf. Det Nationale Alkoholbehandlingsregister (NAB).' });
+  add(`${S003}: Konsekvenser og priser (Målgruppeafgrænsning)`, 'target_groups', { id: 'plejefamilie-6-13' }, { delimitation: 'Børn og unge anbragt i almindelige eller kommunale plejefamilier, med eller uden samtykke. Og som ikke tidligere har været anbragt.' });
+  add(`${S001}: Bilag 1 (løsningsspor 2)`, 'target_groups', { id: 'psyk-boern-0-5' }, { delimitation: /aggregeret fra de fem målgrupper for børn med psykiske vanskeligheder/ }, /^Seed 001/);
+
+  // Characteristics: labels of seed 003's table, seed 000's success/others group sizes.
+  for (const [key, label] of [['andel-par', 'Andel par'], ['andel-med-boern', 'Andel med børn'], ['gennemsnitsalder', 'Gennemsnitsalder'], ['antal-personer', 'Antal personer i målgruppen']])
+    add(`${S003}: Målgrupper › Generel info`, 'characteristics', { target_group_id: 'hjemloese-18-65', key }, { label }, /^Seed 003.*2005-2015/);
+  add(`${S003}: Konsekvenser og priser (karakteristika)`, 'characteristics', { target_group_id: 'plejefamilie-6-13', key: 'andel-almen-klasse' }, { label: 'Andel der går i almen klasse', value: 0.2, unit: 'andel' }, /^Seed 003/);
+  add(`${S000}: hjemløse, 41.994 personer`, 'characteristics', { target_group_id: 'hjemloese-18-65', key: 'antal-succesgruppe' }, { value: 41994, unit: 'antal' }, /^Seed 000/);
+  add(`${S000}: hjemløse, 48.494 personer`, 'characteristics', { target_group_id: 'hjemloese-18-65', key: 'antal-andre' }, { value: 48494, unit: 'antal' }, /^Seed 000/);
+  add(`${S000}: alkoholmisbrugere, 153.632 personer`, 'characteristics', { target_group_id: 'alkohol-18-65', key: 'antal-succesgruppe' }, { value: 153632, unit: 'antal' }, /^Seed 000/);
+  add(`${S000}: alkoholmisbrugere, 16.855 personer`, 'characteristics', { target_group_id: 'alkohol-18-65', key: 'antal-andre' }, { value: 16855, unit: 'antal' }, /^Seed 000/);
+
+  // Success measures (labels and the seeds' definitions).
+  add(`${S000}: SØM-succesmål (hjemløse)`, 'success_measures', { target_group_id: 'hjemloese-18-65', id: 'ophoer-hjemloeshed' }, { label: 'Ophør af hjemløshed', definition: /^Personer, der ikke længere bruger bosteder eller herberg \(efter servicelovens §110\) \(og det skyldes ikke frihedsberøvelse\)/ }, /^Seed 000/);
+  add(`${S000}: SØM-succesmål (NAB)`, 'success_measures', { target_group_id: 'alkohol-18-65', id: 'afsluttet-behandling' }, { label: 'Har afsluttet et behandlingsforløb', definition: /^Har afsluttet et behandlingsforløb med "færdigbehandlet" som afslutningsårsag, jf\. NAB/ }, /^Seed 000/);
+  add(`${S003}: Konsekvenser og priser ('Udgår' = Undgår)`, 'success_measures', { target_group_id: 'plejefamilie-6-13', id: 'undgaar-institutionsanbringelse' }, { label: 'Undgår institutionsanbringelse', definition: 'Andel af målgruppen, der undgår anbringelse på institution.' }, /^Seed 003/);
+  add(`${S003} (fx ingen kontakt til psykiatrien) + knowledge-facts.md (Cool Kids)`, 'success_measures', { target_group_id: 'angst-depression-6-13', id: 'ingen-kontakt-psykiatrien' }, { label: 'Ingen kontakt til psykiatrien' }, /^Seed 003.*knowledge-facts/);
+  add('knowledge-facts.md (R&R2-ADHD)', 'success_measures', { target_group_id: 'adhd-18-65', id: 'oeget-beskaeftigelse' }, { label: 'Øget beskæftigelse' }, /^knowledge-facts/);
+  add('knowledge-facts.md (krisecenter)', 'success_measures', { target_group_id: 'voldsudsatte-kvinder-18-65', id: 'ingen-psykolog-psykiater' }, { label: 'Ingen kontakt til psykolog eller psykiater' }, /^knowledge-facts/);
+
+  // Dimensions: seed 003/000 'Konsekvenser' lists per area; '*' = adults only; the children-only slides; seed 003's price filter for split items.
+  const A = 1, C = 2;
+  const dims: [string, string, string, number][] = [
+    ['sygesikring-almen', 'Sundhedsydelser', 'Sygesikringskontakter, almen praksis', 0],
+    ['sygesikring-andre', 'Sundhedsydelser', 'Sygesikringskontakter, andre', 0],
+    ['somatisk-indl', 'Sundhedsydelser', 'Somatisk sygehusindlæggelse', 0],
+    ['somatisk-amb', 'Sundhedsydelser', 'Somatisk ambulant behandling', 0],
+    ['somatisk-skadestue', 'Sundhedsydelser', 'Somatisk skadestue', 0],
+    ['psyk-indl', 'Sundhedsydelser', 'Psykiatrisk sygehusindlæggelse', 0],
+    ['psyk-amb', 'Sundhedsydelser', 'Psykiatrisk ambulant forløb', 0],
+    ['psyk-skadestue', 'Sundhedsydelser', 'Psykiatrisk skadestue', 0],
+    ['faengselsdage', 'Politi, retsvæsen og kriminalforsorg', 'Fængselsdage', 0],
+    ['dom-vold', 'Politi, retsvæsen og kriminalforsorg', 'Dom for volds- og sædelighedsforbrydelser', 0],
+    ['dom-indbrud', 'Politi, retsvæsen og kriminalforsorg', 'Dom for indbrud, tyveri og hærværk', 0],
+    ['dom-faerdsel', 'Politi, retsvæsen og kriminalforsorg', 'Dom for færdselsloven og andre særlove', 0],
+    ['alkoholbehandling', 'Sociale serviceydelser', 'Alkoholmisbrugsbehandling', 0],
+    ['stofbehandling-doegn', 'Sociale serviceydelser', 'Stofmisbrugsbehandling, døgn', 0],
+    ['stofbehandling-dag', 'Sociale serviceydelser', 'Stofmisbrugsbehandling, dag', 0],
+    ['herberg', 'Sociale serviceydelser', 'Herberg og forsorg', 0],
+    ['midlertidigt-botilbud', 'Sociale serviceydelser', 'Midlertidige botilbud', A],
+    ['laengerevarende-botilbud', 'Sociale serviceydelser', 'Længerevarende botilbud', A],
+    ['socpaed-botilbudslign', 'Sociale serviceydelser', 'Socialpædagogisk støtte i botilbudslignende almenbolig', A],
+    ['socpaed-eget-hjem', 'Sociale serviceydelser', 'Socialpædagogisk støtte i eget hjem', A],
+    ['personlig-praktisk-hjaelp', 'Sociale serviceydelser', 'Tilskud til personlig og praktisk hjælp', A],
+    ['handicaphjaelper', 'Sociale serviceydelser', 'Handicaphjælperordning', A],
+    ['ledsagerordning', 'Sociale serviceydelser', 'Ledsagerordning', A],
+    ['beskyttet-beskaeftigelse', 'Sociale serviceydelser', 'Beskyttet beskæftigelse eller aktivitets- og samværstilbud', A],
+    ['kontanthjaelp', 'Indkomstoverførsler', 'Kontanthjælp', 0],
+    ['foertidspension', 'Indkomstoverførsler', 'Førtidspension', 0],
+    ['uddannelseshjaelp', 'Indkomstoverførsler', 'Uddannelseshjælp, inkl. SU', 0],
+    ['oevrige-overfoersler', 'Indkomstoverførsler', 'Øvrige overførsler, fx dagpenge, sygedagpenge og revalidering', 0],
+    ['skat-indkomst', 'Skat af indkomst', 'Fra beskæftigelse', 0],
+    ['skat-overfoersler', 'Skat af indkomst', 'Fra overførselsindkomster', 0],
+    ['ungdoms-videregaaende-udd', 'Uddannelse og beskæftigelse', 'Ungdomsuddannelser og videregående uddannelser', A],
+    ['vejledning-opkvalificering', 'Uddannelse og beskæftigelse', 'Vejledning og opkvalificering', A],
+    ['sf-forebyggende', 'Sociale foranstaltninger til børn og unge under 18', 'Forebyggende indsatser', C],
+    ['sf-hjemmebaserede', 'Sociale foranstaltninger til børn og unge under 18', 'Hjemmebaserede foranstaltninger', C],
+    ['sf-slaegt-netvaerk', 'Sociale foranstaltninger til børn og unge under 18', 'Anbringelse i slægt eller netværk', C],
+    ['sf-familiepleje', 'Sociale foranstaltninger til børn og unge under 18', 'Anbringelse i familiepleje', C],
+    ['sf-institution', 'Sociale foranstaltninger til børn og unge under 18', 'Anbringelse på institution', C],
+    ['ev-hjemmebaserede', 'Efterværn', 'Hjemmebaserede foranstaltninger (efterværn)', C],
+    ['ev-slaegt-netvaerk', 'Efterværn', 'Anbringelse i slægt eller netværk (efterværn)', C],
+    ['ev-familiepleje', 'Efterværn', 'Anbringelse i familiepleje (efterværn)', C],
+    ['ev-institution', 'Efterværn', 'Anbringelse på institution (efterværn)', C],
+    ['grundskole-almen', 'Grundskole', 'Grundskole 0.-9. klasse, almen', C],
+    ['specialundervisning-almenklasse', 'Grundskole', 'Specialundervisning inkluderet i almenklasse', C],
+    ['specialklasse', 'Grundskole', 'Specialundervisning i specialklasse', C],
+    ['specialskole', 'Grundskole', 'Specialskole', C],
+    ['grundskole-10', 'Grundskole', 'Grundskole 10. klasse, almen', C],
+    ['forberedende-udd', 'Ungdomsuddannelse', 'Forberedende uddannelsestilbud', C],
+    ['stu', 'Ungdomsuddannelse', 'Særligt tilrettelagt ungdomsuddannelse', C],
+    ['ordinaer-ungdomsudd', 'Ungdomsuddannelse', 'Ordinær ungdomsuddannelse', C],
+  ];
+  const transfers = ['kontanthjaelp', 'foertidspension', 'uddannelseshjaelp', 'oevrige-overfoersler'];
+  for (const [id, area, label, only] of dims) {
+    add(`${S003} og ${S000}: Konsekvenser (${area})`, 'dimensions', { id }, {
+      area,
+      label,
+      adults_only: only === A ? 1 : 0,
+      children_only: only === C ? 1 : 0,
+      taxable_transfer: transfers.includes(id) ? 1 : 0,
+      direction: area === 'Skat af indkomst' ? 'revenue' : 'expense',
+      uncertain_social_service: area === 'Sociale serviceydelser' ? 1 : 0,
+      derived: id === 'skat-overfoersler' ? 1 : 0,
+    }, /^Seed 00[03]/);
+  }
+  // Units the seeds show (Konsekvenser 1 'Uger', Konsekvenser 2 and the price table 'Kr. pr. uge/dag'); every other unit is marked as assumed.
+  for (const id of transfers) add(`${S003}: Konsekvenser 1 og 2`, 'dimensions', { id }, { unit: 'uger', price_unit: 'Kr. pr. uge' }, /enhed: Seed 003: Konsekvenser 1/);
+  add(`${S003}: Priser (Hjemløse)`, 'dimensions', { id: 'vejledning-opkvalificering' }, { price_unit: 'Kr. pr. uge' }, /enhed: Seed 003/);
+  for (const id of ['skat-indkomst', 'alkoholbehandling', 'beskyttet-beskaeftigelse']) add(`${S003}: Priser (Hjemløse)`, 'dimensions', { id }, { price_unit: 'Kr. pr. dag' }, /(enhed|enhed og pris): Seed 003/);
+  for (const [id] of dims) {
+    if ([...transfers, 'vejledning-opkvalificering', 'skat-indkomst', 'alkoholbehandling', 'beskyttet-beskaeftigelse', 'skat-overfoersler'].includes(id)) continue;
+    add('(enhed ikke i seeds)', 'dimensions', { id }, {}, /ikke angivet i seeds: antaget/);
+  }
+
+  // Seed 003 Konsekvenser 1: plejefamilie 6-13, År 1-3 blank, År 4-9 as read.
+  const pf: Record<string, (number | null)[]> = {
+    kontanthjaelp: [null, null, null, 0, -3.5, -4.4, -5.6, 0, 0],
+    foertidspension: [null, null, null, 0, 0, 0, 0, 0, 0],
+    uddannelseshjaelp: [null, null, null, 0, 0, 0, 0, 0, 0],
+    'oevrige-overfoersler': [null, null, null, 0, 0, 0, 0, 0, 0],
+  };
+  for (const [dim, ys] of Object.entries(pf))
+    ys.forEach((v, i) =>
+      add(`${S003}: Konsekvenser 1 (plejefamilie 6-13, ${dim})`, 'consequence_years', { target_group_id: 'plejefamilie-6-13', success_measure_id: 'undgaar-institutionsanbringelse', dimension_id: dim, year: i + 1 }, { value: v, kind: v === null ? null : 'estimate' }),
+    );
+
+  // All seed prices are 2018-priser (seed 003: 'Periode: 2018-2023, 2018-priser').
+  for (const [tg2, dim] of [['hjemloese-18-65', 'vejledning-opkvalificering'], ['hjemloese-18-65', 'skat-indkomst'], ['hjemloese-18-65', 'alkoholbehandling'], ['hjemloese-18-65', 'beskyttet-beskaeftigelse'], ['hjemloese-18-65', 'kontanthjaelp'], ['plejefamilie-6-13', 'kontanthjaelp'], ['plejefamilie-6-13', 'foertidspension'], ['plejefamilie-6-13', 'uddannelseshjaelp'], ['plejefamilie-6-13', 'oevrige-overfoersler']])
+    add(`${S003}: Priser / Konsekvenser 2`, 'prices', { target_group_id: tg2, dimension_id: dim }, { price_year: 2018 }, /^Seed 00[03]/);
+
+  // Anden viden (seed 003).
+  add(`${S003}: Anden viden`, 'meta', { key: 'price_index_basis_year' }, { value: '2018' });
+  add(`${S003}: Anden viden`, 'meta', { key: 'price_index_source' }, { value: 'Finansministeriet, grundfremskrivning fra DK2025 - Et stærkere Danmark, august 2016.' });
+  add(`${S003}: Anden viden`, 'meta', { key: 'price_index_note' }, { value: 'Vækstraterne svarer ikke til bilagstabellerne i DK2025-publikationen, fordi de forudsætter, at helhedsplanen er gennemført. Tallene vist her er fra grundforløbet uden helhedsplanen.' });
+  const yearlyChange = [1, 2, 3, 2, 3, 2, 1, 2, 2, 2, 4, 2, 2, 3, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2];
+  add(`${S003}: Anden viden, Årlig ændring`, 'facts', { key: 'prisindeks-aarlig-aendring' }, { value: yearlyChange.map((v, i) => `${1998 + i}: ${v} %`).join('; ') }, /^Seed 003/);
+
+  // Facts table: versions, counts, money, periods, principles.
+  const fact = (key: string, value: Expected, seed: string, source: RegExp) => add(seed, 'facts', { key }, { value }, source);
+  fact('version-1-1', '15. marts 2018', `${S003}: Version 1.1 af SØM/Vidensdatabasen`, /^Seed 003/);
+  fact('version-1-finansiering', '5 mio. kr.', `${S000}: sats 16: 5 mio. kr.`, /^Seed 000/);
+  fact('version-2-finansiering', '9,7 mio. kr.', `${S000}: sats 17: 9,7 mio. kr.`, /^Seed 000/);
+  fact('videreudvikling-finansiering', '10 mio. kr.', `${S000}: sats 18: 10 mio. kr.`, /^Seed 000/);
+  fact('kvantitative-estimater', '> 12.000', `${S003}: Effektstudier`, /^Seed 003/);
+  fact('skandinaviske-estimater', '> 1.500', `${S003}: Effektstudier`, /^Seed 003/);
+  fact('karakteristika-periode', '2005-2015', `${S003}: Karakteristika (samlet fra perioden 2005-2015)`, /^Seed 003/);
+  fact('estimater-aar-7-9', /år 7, 8 og 9.*mod 0 i år 20/, `${S003}: Beregning af konsekvenser i 3 trin`, /^Seed 003/);
+  fact('priser-principper', /kommune, region, stat.*efter refusion.*udligning ikke inkluderet.*driftsudgifter og overhead/, `${S003}: Priser`, /^Seed 003/);
+  fact('sociale-serviceydelser-usikkerhed', /mere usikre.*overvurderer/, `${S003}: Konsekvenser og priser`, /^Seed 003/);
+  fact('boern-0-5', 'Planlagt til foråret 2020', `${S001}: 0-5-årige`, /^Seed 001/);
+  fact('kommuner-uddannet', '76', `${S001}: Figur 1`, /^Seed 001/);
+  fact('videreudvikling-2020-2021', '5,3 mio. kr. (2020) og 3 mio. kr. (2021)', `${S001}: Resterende midler`, /^Seed 001/);
+  fact('vidensdatabasen-afsnit', /Målgrupper, Effektstudier, Konsekvenser, Priser, Anden viden/, `${S003}: fem afsnit`, /^Seed 003/);
+  fact('maalgrupper-vidensportal', /www\.vidensportal\.dk/, `${S003}/${S000}: Målgrupper`, /^Seed 003/);
+  fact('maalgrupper-alder', /18-65 år.*6-13 år og 14-17 år/, `${S003}/${S000}: Aldersafgrænsning`, /^Seed 003/);
+  fact('maalgrupper-oplysninger', /etnisk oprindelse.*beskæftigelsesstatus.*højest fuldførte uddannelse.*forældrenes baggrund/, `${S003}/${S000}: Oplysninger om målgrupper`, /^Seed 003/);
+  fact('effektstudier-inklusion', /kvantitative resultater.*kontrolgruppe eller en førmåling/, `${S003}/${S000}: Effektstudier`, /^Seed 003/);
+  fact('effektstudier-metode', /lodtrækning.*metaanalyse.*"Lav", "Mellem" og "Høj"/, `${S003}/${S000}: Information om effektstudier`, /^Seed 003/);
+  fact('konsekvenser-enheder', /antal uger, antal besøg, antal domme osv\..*fordelt på år/, `${S003}/${S000}: Konsekvenser`, /^Seed 003/);
+  fact('konsekvenser-justering', /køn, alder, beskæftigelse, uddannelse samt forbrug i år 0/, `${S003}/${S000}: 3 trin`, /^Seed 003/);
+  fact('enhedspriser', /konto 5\.38\.45.*gennemsnitlig refusion/, `${S003}/${S000}: Enhedspriser`, /^Seed 003/);
+  fact('resultater-seks-aar', /første seks år/, `${S003}: Resultater`, /^Seed 003/);
+  fact('observationer-pr-individ', /mindst tre observationer for hvert individ/, `${S001}: Bilag 1`, /^Seed 001/);
+  fact('konsekvenser-2016', /Beskæftigelse og ydelser.*Kriminalitet/, 'Seed 002: op til 33 afledte konsekvenser', /^Seed 002/);
+  fact('syv-trin', /^Indsats, målgruppe, omkostninger, effekt, konsekvenser, følsomhedsanalyser, anvendelse$/, 'Seed 004: syv trin', /^Seed 004/);
+
+  const keyOf = (f: SeedFact) => `${f.table} ${Object.values(f.where).join('/')} ${Object.keys(f.expect).join(',')}`;
+  it.each(facts.map((f) => [keyOf(f), f] as const))('%s', (_name, f) => {
+    const cols = Object.keys(f.where);
+    const row = db.prepare(`SELECT * FROM ${f.table} WHERE ${cols.map((c) => `${c} = ?`).join(' AND ')}`).get(...Object.values(f.where)) as Record<string, unknown> | undefined;
+    expect(row, `${f.seed}: row missing`).toBeDefined();
+    for (const [col, exp] of Object.entries(f.expect)) {
+      if (exp instanceof RegExp) expect(String(row![col]), `${f.seed}: ${col}`).toMatch(exp);
+      else expect(row![col], `${f.seed}: ${col}`).toBe(exp);
+    }
+    if ('illustrative' in row!) expect(row!.illustrative, `${f.seed}: illustrative`).toBe(0);
+    if ('source' in row!) expect(String(row!.source), `${f.seed}: source`).toMatch(f.source ?? /^Seed 00\d/);
+  });
+
+  it('covers every seed dimension exactly once, ten areas, 49 in all', () => {
+    expect(dims.length).toBe(49);
+    expect(new Set(dims.map((d) => d[0])).size).toBe(49);
+    const n = (db.prepare('SELECT COUNT(*) AS n FROM dimensions').get() as { n: number }).n;
+    expect(n).toBe(dims.length);
+    expect(new Set(dims.map((d) => d[1])).size).toBe(10);
+  });
+
+  it("seed 000's group sizes add up: success group + others = persons in the target group", () => {
+    const v = (tgId: string, key: string) => (db.prepare('SELECT value FROM characteristics WHERE target_group_id = ? AND key = ?').get(tgId, key) as { value: number }).value;
+    for (const [tgId, total] of [['hjemloese-18-65', 90488], ['alkohol-18-65', 170487]] as const) {
+      expect(v(tgId, 'antal-personer')).toBe(total);
+      expect(v(tgId, 'antal-succesgruppe') + v(tgId, 'antal-andre')).toBe(total);
+    }
+  });
+
+  it('every non-illustrative row names the seed (or knowledge-facts.md) it comes from', () => {
+    for (const t of ['themes', 'target_groups', 'characteristics', 'success_measures', 'dimensions', 'consequences', 'prices', 'studies']) {
+      const bad = db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE illustrative = 0 AND source NOT LIKE 'Seed 00%' AND source NOT LIKE 'knowledge-facts.md%'`).get() as { n: number };
+      expect(bad.n, t).toBe(0);
+    }
+    const facts2 = db.prepare("SELECT COUNT(*) AS n FROM facts WHERE source NOT LIKE 'Seed 00%'").get() as { n: number };
+    expect(facts2.n).toBe(0);
+  });
+});
