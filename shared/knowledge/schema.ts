@@ -95,7 +95,18 @@ export const otherSchema = z
     priceIndex: z
       .object({
         basisYear: z.number().int(),
-        values: z.array(z.object({ year: z.number().int().min(1900).max(2200), value: z.number().finite().positive() }).strict()).min(1),
+        values: z
+          .array(
+            z
+              .object({
+                year: z.number().int().min(1900).max(2200),
+                value: z.number().finite().positive(),
+                /** The yearly change as the source prints it (rounded there; not recomputable from the rounded index). */
+                publishedChange: z.number().min(-1).max(1).nullable().optional(),
+              })
+              .strict(),
+          )
+          .min(1),
         source: text(1000),
         note: z.string().max(2000),
       })

@@ -145,7 +145,7 @@ export interface FactSrc {
 
 export interface OtherSrc {
   facts: FactSrc[];
-  priceIndex: { basisYear: number; values: { year: number; value: number }[]; source: string; note: string };
+  priceIndex: { basisYear: number; values: { year: number; value: number; publishedChange?: number | null }[]; source: string; note: string };
   discountRate: ValueWithSource<number>;
   taxRates: { kommune: number; region: number; stat: number; source: string };
 }
@@ -289,7 +289,8 @@ export interface LocalPrice {
 export interface OtherKnowledge {
   /** Facts quoted from the seeds (versions, counts, principles). Always sent; optional for older fakes. */
   facts?: FactSrc[];
-  priceIndex: { basisYear: number; rows: { year: number; value: number; change: number | null }[]; source: string; note: string };
+  /** `change` is computed from the index; `publishedChange` is the yearly change as the source prints it (null when none). */
+  priceIndex: { basisYear: number; rows: { year: number; value: number; change: number | null; publishedChange: number | null }[]; source: string; note: string };
   discountRate: { value: number; source: string };
   taxRates: { kommune: number; region: number; stat: number; source: string };
 }

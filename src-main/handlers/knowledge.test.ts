@@ -185,6 +185,11 @@ describe('knowledge read channels', () => {
     const o = await ok('knowledge.other', {});
     expect(o.priceIndex.rows.find((r) => r.year === 2022)?.value).toBe(1.08);
     expect(o.discountRate.value).toBe(0.04);
+    // The yearly change as seed 003 prints it, not recomputed from the rounded index (1999: 2 %, not 1,4 %).
+    const y1999 = o.priceIndex.rows.find((r) => r.year === 1999)!;
+    expect(y1999.publishedChange).toBe(0.02);
+    expect(y1999.change).toBeCloseTo(0.7 / 0.69 - 1, 12);
+    expect(o.priceIndex.rows.map((r) => Math.round((r.publishedChange ?? NaN) * 100)).join(' ')).toBe('1 2 3 2 3 2 1 2 2 2 4 2 2 3 2 1 1 1 1 2 2 2 2 2 2 2');
   });
 });
 

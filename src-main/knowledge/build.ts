@@ -12,7 +12,7 @@ import { checkKnowledgeData, knowledgeDataSchema } from '../../shared/knowledge/
 import { expandMeasured, measuredPrefix, padYears } from '../../shared/knowledge/years';
 import type { EstimateKind, KnowledgeData } from '../../shared/knowledge/types';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Source files: `<name>.json` plus optional `<name>-illustrative.json` (generated example data). */
 const LIST_FILES = {
@@ -129,7 +129,7 @@ CREATE TABLE prices (
   source TEXT NOT NULL, illustrative INTEGER NOT NULL CHECK (illustrative IN (0, 1)),
   PRIMARY KEY (target_group_id, dimension_id));
 CREATE INDEX prices_dimension ON prices(dimension_id);
-CREATE TABLE price_index (year INTEGER PRIMARY KEY, value REAL NOT NULL CHECK (value > 0));
+CREATE TABLE price_index (year INTEGER PRIMARY KEY, value REAL NOT NULL CHECK (value > 0), published_change REAL);
 CREATE TABLE facts (key TEXT PRIMARY KEY, label TEXT NOT NULL, value TEXT NOT NULL, sort INTEGER NOT NULL, source TEXT NOT NULL);
 CREATE TABLE studies (
   rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
@@ -227,8 +227,8 @@ function insertAll(db: Database.Database, d: KnowledgeData, sha256: string): voi
   for (const p of d.prices) {
     pr.run(p.targetGroupId, p.dimensionId, p.kommune, p.region, p.stat, p.kommune + p.region + p.stat, p.priceYear, p.source, b(p.illustrative));
   }
-  const pi = db.prepare('INSERT INTO price_index VALUES (?, ?)');
-  for (const v of d.other.priceIndex.values) pi.run(v.year, v.value);
+  const pi = db.prepare('INSERT INTO price_index VALUES (?, ?, ?)');
+  for (const v of d.other.priceIndex.values) pi.run(v.year, v.value, v.publishedChange ?? null);
   const fa = db.prepare('INSERT INTO facts VALUES (?, ?, ?, ?, ?)');
   d.other.facts.forEach((f, i) => fa.run(f.key, f.label, f.value, i, f.source));
   insertStudies(db, d.studies);
@@ -416,7 +416,11 @@ export function readKnowledgeData(db: Database.Database): KnowledgeData {
       facts: (db.prepare('SELECT key, label, value, source FROM facts ORDER BY sort').all() as { key: string; label: string; value: string; source: string }[]).map((f) => ({ ...f })),
       priceIndex: {
         basisYear: Number(meta.get('price_index_basis_year')),
-        values: (db.prepare('SELECT year, value FROM price_index ORDER BY year').all() as { year: number; value: number }[]).map((r) => ({ year: r.year, value: r.value })),
+        values: (db.prepare('SELECT year, value, published_change FROM price_index ORDER BY year').all() as { year: number; value: number; published_change: number | null }[]).map((r) => ({
+          year: r.year,
+          value: r.value,
+          ...(r.published_change === null ? {} : { publishedChange: r.published_change }),
+        })),
         source: meta.get('price_index_source') ?? '',
         note: meta.get('price_index_note') ?? '',
       },

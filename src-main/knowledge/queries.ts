@@ -470,12 +470,17 @@ export function prices(
 
 export function other(db: Db): OtherKnowledge {
   const meta = new Map(all(db, 'SELECT key, value FROM meta').map((r) => [r.key as string, r.value as string]));
-  const idx = all(db, 'SELECT year, value FROM price_index ORDER BY year') as { year: number; value: number }[];
+  const idx = all(db, 'SELECT year, value, published_change FROM price_index ORDER BY year') as { year: number; value: number; published_change: number | null }[];
   return {
     facts: all(db, 'SELECT key, label, value, source FROM facts ORDER BY sort').map((f) => ({ key: f.key as string, label: f.label as string, value: f.value as string, source: f.source as string })),
     priceIndex: {
       basisYear: Number(meta.get('price_index_basis_year')),
-      rows: idx.map((r, i) => ({ year: r.year, value: r.value, change: i > 0 ? r.value / idx[i - 1].value - 1 : null })),
+      rows: idx.map((r, i) => ({
+        year: r.year,
+        value: r.value,
+        change: i > 0 ? r.value / idx[i - 1].value - 1 : null,
+        publishedChange: r.published_change,
+      })),
       source: meta.get('price_index_source') ?? '',
       note: meta.get('price_index_note') ?? '',
     },

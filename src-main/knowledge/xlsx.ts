@@ -193,7 +193,14 @@ export const TEMPLATE_SHEETS = {
       { header: 'Kilde', key: 'source', kind: 'text' },
     ],
   },
-  priceIndex: { name: 'Prisindeks', cols: [{ header: 'År', key: 'year', kind: 'int' }, { header: 'Indeks', key: 'value', kind: 'num>0' }] },
+  priceIndex: {
+    name: 'Prisindeks',
+    cols: [
+      { header: 'År', key: 'year', kind: 'int' },
+      { header: 'Indeks', key: 'value', kind: 'num>0' },
+      { header: 'Årlig ændring (som i kilden)', key: 'publishedChange', kind: 'num?' },
+    ],
+  },
   settings: { name: 'Parametre', cols: [{ header: 'Felt', key: 'field', kind: 'text' }, { header: 'Værdi', key: 'value', kind: 'text0' }] },
 } satisfies Record<string, SheetSpec>;
 

@@ -307,7 +307,12 @@ export const knowledgeFakes: FakesFor<KnowledgeChannel> = {
   'knowledge.other': () => ({
     priceIndex: {
       basisYear: 2018,
-      rows: priceIndex.map((value, i) => ({ year: 1998 + i, value, change: i === 0 ? null : Math.round((value / priceIndex[i - 1] - 1) * 10000) / 10000 })),
+      rows: priceIndex.map((value, i) => ({
+        year: 1998 + i,
+        value,
+        change: i === 0 ? null : Math.round((value / priceIndex[i - 1] - 1) * 10000) / 10000,
+        publishedChange: i === 1 ? 0.02 : null,
+      })),
       source: 'Finansministeriet, grundfremskrivning fra DK2025 - Et stærkere Danmark, august 2016.',
       note: 'Tallene vist her er fra grundforløbet uden helhedsplanen.',
     },
