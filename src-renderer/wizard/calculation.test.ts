@@ -25,6 +25,7 @@ describe('Danish number input rules', () => {
     expect(checkNumber('1.5', {})).toEqual({ ok: false, message: 'Skriv et tal med dansk notation, fx 1.234,5.' });
     expect(checkNumber('2,5', { integer: true })).toEqual({ ok: false, message: 'Skal være et helt tal.' });
     expect(checkNumber('18', { min: 1990, max: 2100, plain: true })).toEqual({ ok: false, message: 'Skal være mellem 1990 og 2100.' });
+    expect(checkNumber('20x6', { min: 1990, max: 2100, integer: true, plain: true })).toEqual({ ok: false, message: 'Skriv et årstal med fire cifre, fx 2024.' });
     expect(checkNumber('-1', { min: 0, max: 1e6 })).toEqual({ ok: false, message: 'Skal være mellem 0 og 1.000.000.' });
     expect(numberToText(1200000)).toBe('1.200.000');
     expect(numberToText(-2.9)).toBe('-2,9');

@@ -29,7 +29,7 @@ export function checkNumber(text: string, rule: NumberRule): { ok: true; value: 
   const scale = rule.scale ?? 1;
   if (text.trim() === '') return rule.allowEmpty ? { ok: true, value: null } : { ok: false, message: 'Skal udfyldes.' };
   const n = parseDanishNumber(text);
-  if (n === null) return { ok: false, message: 'Skriv et tal med dansk notation, fx 1.234,5.' };
+  if (n === null) return { ok: false, message: rule.plain ? 'Skriv et årstal med fire cifre, fx 2024.' : 'Skriv et tal med dansk notation, fx 1.234,5.' };
   if (rule.integer && !Number.isInteger(n)) return { ok: false, message: 'Skal være et helt tal.' };
   const u = rule.unit ? ` ${rule.unit}` : '';
   const numberToText = (x: number) => (rule.plain ? String(x) : toText(x));
