@@ -247,7 +247,7 @@ ${table(
       numCell(f.pvNet),
       `<td class="num">${f.breakEvenYear ?? 'nås ikke'}</td>`,
       `<td class="num">${f.returnPerKrone === null ? MISSING : esc(formatNumber(f.returnPerKrone, 2))}</td>`,
-      `<td class="num">${esc(breakEvenRateShort(f.breakEvenSuccessRate))}</td>`,
+      `<td class="num">${esc(breakEvenRateShort(f))}</td>`,
       numCell(f.netGainPerParticipant),
       numCell(f.maxCostPerParticipant),
     ];
@@ -257,7 +257,7 @@ ${table(
 ${r.warnings.length ? r.warnings.map((w) => `<p class="warn"><strong>Advarsel:</strong> ${esc(w)}</p>`).join('') : ''}
 ${figure(figure1aTitle(r), `Nettogevinst = gevinster minus nettoomkostninger til indsatsen. ${r.priceYear}-priser.`, fig1)}
 <h3>Nøgletal for perioden ${esc(periodLabel(r))} (nutidsværdi ${r.startYear}, kr.)</h3>
-${table(['Aktør', 'Gevinster', 'Omkostninger', 'Nettogevinst', 'Tjener sig ind', 'Afkast pr. kr.', 'Break-even-succesrate', 'Netto pr. deltager', 'Maks. omk. pr. deltager'], keyRows, { cls: 'keys', totalRows: [3] })}
+${table(['Aktør', 'Gevinster', 'Omkostninger', 'Nettogevinst', 'Tjener sig ind', 'Afkast pr. kr.', 'Går i nul ved succesrate', 'Netto pr. deltager', 'Maks. omk. pr. deltager'], keyRows, { cls: 'keys', totalRows: [3] })}
 </section>`);
 
   // ---- Figur 2 and table

@@ -38,18 +38,46 @@ export function figure1aTitle(r: CalcResult): string {
 }
 
 /** The break-even success rate in a sentence part: "kommunen går i nul ved en succesrate på 14 %". */
-export function breakEvenRatePhrase(subject: string, rate: number | null, short = false): string {
+/** What §7.6's r* = 0 (PV of net cost ≤ 0) means for an actor, from the sign of g1 (PV gains at 100 % success). */
+type NoCostCase = { kind: 'gain' } | { kind: 'none' } | { kind: 'loss' } | { kind: 'gain-below'; limit: number };
+
+function noCostCase(f: Pick<ActorFigures, 'pvCosts' | 'pvGainsAtFullSuccess'>): NoCostCase {
+  const g1 = f.pvGainsAtFullSuccess;
+  const cost = f.pvCosts;
+  if (g1 > 0 || (g1 === 0 && cost < 0)) return { kind: 'gain' };
+  if (g1 === 0) return { kind: 'none' };
+  // Net gain r·g1 − cost with g1 < 0: ≥ 0 up to r = cost / g1 (0 when there is no cost).
+  return cost < 0 ? { kind: 'gain-below', limit: cost / g1 } : { kind: 'loss' };
+}
+
+type RateFigures = Pick<ActorFigures, 'breakEvenSuccessRate' | 'pvCosts' | 'pvGainsAtFullSuccess'>;
+
+export function breakEvenRatePhrase(subject: string, f: RateFigures, short = false): string {
+  const rate = f.breakEvenSuccessRate;
   if (rate === null) return `${subject} kan ikke gå i nul, uanset succesraten (kan ikke nås)`;
-  if (rate === 0) return `${subject} går i nul ved enhver succesrate`;
+  if (rate === 0) {
+    const c = noCostCase(f);
+    if (c.kind === 'gain') return `${subject} har gevinst ved enhver succesrate`;
+    if (c.kind === 'none') return `${subject} påvirkes ikke af indsatsen`;
+    if (c.kind === 'loss') return `${subject} taber ved enhver succesrate over 0 %`;
+    return `${subject} har gevinst ved en succesrate op til ${formatPercent(c.limit, c.limit < 0.01 ? 1 : 0)} og taber derover`;
+  }
   const s = formatPercent(rate, rate < 0.01 ? 1 : 0);
   if (rate > 1) return `${subject} går først i nul ved en succesrate over 100 % (${s})`;
   return short ? `${subject} ved ${s}` : `${subject} går i nul ved en succesrate på ${s}`;
 }
 
-/** Short table form: "14 %", "over 100 % (155 %)", "kan ikke nås", "0 % (altid)". */
-export function breakEvenRateShort(rate: number | null): string {
+/** Short table form: "14 %", "over 100 % (155 %)", "kan ikke nås"; with no net cost: "altid gevinst", "taber over 0 %", "–". */
+export function breakEvenRateShort(f: RateFigures): string {
+  const rate = f.breakEvenSuccessRate;
   if (rate === null) return 'kan ikke nås';
-  if (rate === 0) return '0 % (enhver)';
+  if (rate === 0) {
+    const c = noCostCase(f);
+    if (c.kind === 'gain') return 'altid gevinst';
+    if (c.kind === 'none') return '–';
+    if (c.kind === 'loss') return 'taber over 0 %';
+    return `gevinst op til ${formatPercent(c.limit, c.limit < 0.01 ? 1 : 0)}`;
+  }
   const s = formatPercent(rate, rate < 0.01 ? 1 : 0);
   return rate > 1 ? `over 100 % (${s})` : s;
 }
@@ -94,7 +122,7 @@ export function keySentences(r: CalcResult, actor: ViewActor): KeySentence[] {
   const others = (['kommune', 'region', 'stat', 'alle'] as const).filter(
     (a) => a !== actor && (a === 'alle' || r.actors[a].pvCosts > 0 || r.actors[a].pvGains !== 0),
   );
-  const parts = [breakEvenRatePhrase(cap(who), f.breakEvenSuccessRate), ...others.map((a) => breakEvenRatePhrase(ACTOR_SUBJECTS[a], r.actors[a].breakEvenSuccessRate, true))];
+  const parts = [breakEvenRatePhrase(cap(who), f), ...others.map((a) => breakEvenRatePhrase(ACTOR_SUBJECTS[a], r.actors[a], true))];
   out.push({ id: 'break-even-rate', text: `${parts.join('; ')}. Succesraten i beregningen er ${formatPercent(r.successRate, 0)}.` });
   out.push({
     id: 'max-cost',

@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('som report (real Chromium; skipped only when /usr
       expect(text).toContain(doc.intervention.name);
       expect(text).toContain(periodLabel(r));
       expect(text).toContain(formatNumber(r.actors.alle.pvNet));
-      expect(text).toContain(breakEvenRateShort(r.actors.alle.breakEvenSuccessRate));
+      expect(text).toContain(breakEvenRateShort(r.actors.alle));
       expect(text).toContain('Bilag: Forudsætninger og kilder');
       expect(text).toMatch(/Side 1 af \d+/);
       expect(text).toContain(`${name}.som`);
