@@ -351,7 +351,7 @@ function sensitivitySection(p: Prepared, r: CalcResult, analysis: Analysis | nul
     ...FIGURE_ACTORS.map((a) => numCell(s.pvNet[a])),
   ]);
   return `<section class="newpage"><h2>Følsomhedsanalyse</h2>
-<p>Hver analyse ændrer én forudsætning ad gangen og beregner nutidsværdien af nettogevinsten for perioden ${esc(periodLabel(r))} igen (model §8). ${analysis?.sensitivity ? 'Intervallerne er tilpasset i beregningen.' : 'Intervallerne er standardintervallerne.'} Beregningen giver ${esc(formatKr(sens.base[actor]))} for ${esc(ACTOR_SUBJECTS[actor])}.</p>
+<p>Hver analyse ændrer én forudsætning ad gangen og beregner nutidsværdien af nettogevinsten for perioden ${esc(periodLabel(r))} igen. ${analysis?.sensitivity ? 'Intervallerne er tilpasset i beregningen.' : 'Intervallerne er standardintervallerne.'} Beregningen giver ${esc(formatKr(sens.base[actor]))} for ${esc(ACTOR_SUBJECTS[actor])}.</p>
 ${figure(`Tornado: nettogevinst for ${ACTOR_SUBJECTS[actor]}, nutidsværdi ${r.startYear}, kr.`, 'Rød: lavere end beregningen; blå: højere. Størst udsving øverst.', svg)}
 ${table(['Forudsætning', 'Ændring', ...FIGURE_ACTORS.map((a) => ACTOR_LABELS[a])], caseRows, { numFrom: 2 })}
 <h3>Skifteværdier (${esc(ACTOR_SUBJECTS[actor])})</h3>
@@ -388,7 +388,7 @@ function monteCarloSection(mc: MonteCarloResult, s: ResolvedMonteCarloSettings, 
     td(k === 'successRate' ? `${pct(Math.max(0, r.successRate * s.ranges.successRate.low))} – ${pct(r.successRate)} – ${pct(Math.min(1, r.successRate * s.ranges.successRate.high))}` : rangeText(s.ranges[k].low, s.ranges[k].high)),
   ]);
   return `<section class="newpage"><h2>Monte Carlo-analyse</h2>
-<p>${formatNumber(mc.draws)} træk, hvor de usikre forudsætninger trækkes uafhængigt fra trekantsfordelinger (mindste – mest sandsynlige – største værdi; model §9) med startværdien (seed) ${mc.seed}. ${fromFile ? 'Indstillingerne er gemt i beregningen.' : 'Standardindstillingerne er brugt.'} Samme fil og seed giver de samme tal på enhver computer.</p>
+<p>${formatNumber(mc.draws)} træk, hvor de usikre forudsætninger trækkes uafhængigt fra trekantsfordelinger (mindste – mest sandsynlige – største værdi) med startværdien for tilfældige tal ${mc.seed}. ${fromFile ? 'Indstillingerne er gemt i beregningen.' : 'Standardindstillingerne er brugt.'} Samme fil og startværdi giver de samme tal på enhver computer.</p>
 ${table(['Forudsætning', 'Trekantsfordeling (faktor eller værdi)'], rangeRows, { numFrom: 9 })}
 <p><strong>Sandsynligheden for en positiv nettogevinst for ${esc(ACTOR_SUBJECTS[actor])} er ${esc(formatPercent(a.probPositive, 0))}.</strong> I 90 % af trækkene ligger nutidsværdien mellem ${esc(formatKr(a.p5))} og ${esc(formatKr(a.p95))} (median ${esc(formatKr(a.p50))}).</p>
 ${table(['Aktør', 'P(nettogevinst > 0)', '5 %-fraktil', 'Median', '95 %-fraktil', 'Gennemsnit'], rows, { totalRows: [3] })}

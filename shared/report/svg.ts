@@ -263,7 +263,11 @@ export function tornadoChart(inp: TornadoInput): string {
   const width = inp.width ?? 680;
   const f: Frame = { width, height: 44 + rowH * Math.max(1, inp.bars.length) + 22, left: 250, right: 70, top: 30, bottom: 22 };
   const vals = [inp.base, ...inp.bars.flatMap((b) => [b.low, b.high])];
-  const ticks = niceTicks(Math.min(...vals), Math.max(...vals), 5);
+  // The value labels stand outside the bar ends: pad the axis so they never run into the row labels or off the right edge.
+  const vMin = Math.min(...vals);
+  const vMax = Math.max(...vals);
+  const pad = 0.22 * (vMax - vMin || Math.abs(vMax) || 1);
+  const ticks = niceTicks(vMin - pad, vMax + pad, 5);
   const lo = ticks[0];
   const hi = ticks[ticks.length - 1];
   const pw = f.width - f.left - f.right;
