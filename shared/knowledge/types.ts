@@ -220,19 +220,8 @@ export interface SuccessMeasure extends Provenance {
   lineCount: number;
 }
 
-export interface Dimension extends Provenance {
-  id: string;
-  area: string;
-  label: string;
-  unit: string;
-  priceUnit: string;
-  direction: Direction;
-  taxableTransfer: boolean;
-  adultsOnly: boolean;
-  childrenOnly: boolean;
-  uncertainSocialService: boolean;
-  derived: boolean;
-}
+/** A consequence dimension as the explorer and the wizard get it: the same fields as its source row. */
+export type Dimension = DimensionSrc;
 
 export interface ConsequenceLine extends Provenance {
   dimensionId: string;
