@@ -182,17 +182,8 @@ export interface Characteristic {
   illustrative: boolean;
 }
 
-export interface TargetGroup extends Provenance {
-  id: string;
-  themeId: string;
+export interface TargetGroup extends TargetGroupSrc {
   themeLabel: string;
-  label: string;
-  group: string;
-  subgroup: string | null;
-  ageMin: number | null;
-  ageMax: number | null;
-  delimitation: string | null;
-  literatureOnly: boolean;
   /** true when the group has at least one success measure with consequence estimates. */
   hasConsequences: boolean;
   characteristics: Characteristic[];
@@ -298,25 +289,9 @@ export type StudySortColumn =
   | 'horizonMonths'
   | 'year';
 
-export interface StudyRow extends Provenance {
-  id: string;
-  themeId: string;
+/** A row of the study list: the study without its control-group text, plus its theme's label. */
+export interface StudyRow extends Omit<StudySrc, 'controlGroup'> {
   themeLabel: string;
-  targetGroupId: string | null;
-  targetGroupLabel: string;
-  title: string;
-  intervention: string;
-  country: string;
-  measure: string;
-  design: string;
-  quality: 'Lav' | 'Mellem' | 'Høj';
-  effectSize: number | null;
-  significant: boolean | null;
-  nParticipants: number | null;
-  nControl: number | null;
-  /** Time horizon of the effect, months. */
-  horizonMonths: number | null;
-  year: number | null;
 }
 
 export interface StudyDetail extends StudyRow {

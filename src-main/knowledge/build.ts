@@ -11,6 +11,7 @@ import { canonicalKnowledgeJson } from '../../shared/knowledge/canonical';
 import { checkKnowledgeData, knowledgeDataSchema } from '../../shared/knowledge/schema';
 import { expandMeasured, measuredPrefix, padYears } from '../../shared/knowledge/years';
 import type { EstimateKind, KnowledgeData } from '../../shared/knowledge/types';
+import { dimensionRow, studyFields, targetGroupRow } from './rows';
 
 export const SCHEMA_VERSION = 2;
 
@@ -325,18 +326,7 @@ export function readKnowledgeData(db: Database.Database): KnowledgeData {
   return {
     release: { id: rel.id, date: rel.date, description: rel.description },
     themes: all('SELECT * FROM themes ORDER BY sort').map((r) => ({ id: r.id as string, label: r.label as string, ...prov(r) })),
-    targetGroups: all('SELECT * FROM target_groups ORDER BY sort').map((r) => ({
-      id: r.id as string,
-      themeId: r.theme_id as string,
-      label: r.label as string,
-      group: r.grp as string,
-      subgroup: r.subgroup as string | null,
-      ageMin: r.age_min as number | null,
-      ageMax: r.age_max as number | null,
-      delimitation: r.delimitation as string | null,
-      literatureOnly: r.literature_only === 1,
-      ...prov(r),
-    })),
+    targetGroups: all('SELECT * FROM target_groups ORDER BY sort').map(targetGroupRow),
     characteristics: all('SELECT * FROM characteristics ORDER BY sort').map((r) => ({
       targetGroupId: r.target_group_id as string,
       key: r.key as string,
@@ -352,20 +342,7 @@ export function readKnowledgeData(db: Database.Database): KnowledgeData {
       definition: r.definition as string,
       ...prov(r),
     })),
-    dimensions: all('SELECT * FROM dimensions ORDER BY sort').map((r) => ({
-      id: r.id as string,
-      area: r.area as string,
-      label: r.label as string,
-      unit: r.unit as string,
-      priceUnit: r.price_unit as string,
-      direction: r.direction as 'expense' | 'revenue',
-      taxableTransfer: r.taxable_transfer === 1,
-      adultsOnly: r.adults_only === 1,
-      childrenOnly: r.children_only === 1,
-      uncertainSocialService: r.uncertain_social_service === 1,
-      derived: r.derived === 1,
-      ...prov(r),
-    })),
+    dimensions: all('SELECT * FROM dimensions ORDER BY sort').map(dimensionRow),
     consequences: all('SELECT * FROM consequences ORDER BY rowid').map((r) => {
       const ys = years.get(`${r.target_group_id}\u0000${r.success_measure_id}\u0000${r.dimension_id}`) ?? [];
       const out: KnowledgeData['consequences'][number] = {
@@ -392,26 +369,7 @@ export function readKnowledgeData(db: Database.Database): KnowledgeData {
       priceYear: r.price_year as number,
       ...prov(r),
     })),
-    studies: all('SELECT * FROM studies ORDER BY rowid').map((r) => ({
-      id: r.id as string,
-      themeId: r.theme_id as string,
-      targetGroupId: r.target_group_id as string | null,
-      targetGroupLabel: r.target_group_label as string,
-      title: r.title as string,
-      intervention: r.intervention as string,
-      country: r.country as string,
-      measure: r.measure as string,
-      design: r.design as string,
-      controlGroup: r.control_group as string,
-      nParticipants: r.n_participants as number | null,
-      nControl: r.n_control as number | null,
-      effectSize: r.effect_size as number | null,
-      significant: r.significant === null ? null : r.significant === 1,
-      horizonMonths: r.horizon_months as number | null,
-      quality: r.quality as 'Lav' | 'Mellem' | 'Høj',
-      year: r.year as number | null,
-      ...prov(r),
-    })),
+    studies: all('SELECT * FROM studies ORDER BY rowid').map((r) => ({ ...studyFields(r), controlGroup: r.control_group as string })),
     other: {
       facts: (db.prepare('SELECT key, label, value, source FROM facts ORDER BY sort').all() as { key: string; label: string; value: string; source: string }[]).map((f) => ({ ...f })),
       priceIndex: {

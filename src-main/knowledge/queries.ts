@@ -24,9 +24,9 @@ import type {
   TargetGroup,
   Theme,
 } from '../../shared/knowledge/types';
+import { dimensionRow, prov, studyFields, targetGroupRow, type Row } from './rows';
 
 type Db = Database.Database;
-type Row = Record<string, unknown>;
 
 const stmtCache = new WeakMap<Db, Map<string, Database.Statement>>();
 function stmt(db: Db, sql: string): Database.Statement {
@@ -46,7 +46,6 @@ const all = (db: Db, sql: string, ...params: unknown[]) => stmt(db, sql).all(...
 const get = (db: Db, sql: string, ...params: unknown[]) => stmt(db, sql).get(...params) as Row | undefined;
 
 const bool = (v: unknown) => v === 1;
-const prov = (r: Row) => ({ source: r.source as string, illustrative: r.illustrative === 1 });
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export function themes(db: Db): Theme[] {
@@ -79,19 +78,10 @@ export function targetGroups(db: Db, args: { themeIds?: string[]; text?: string 
     .filter((r) => !wanted || wanted.has(r.theme_id as string))
     .filter((r) => !matching || matching.has(r.id as string))
     .map((r) => ({
-      id: r.id as string,
-      themeId: r.theme_id as string,
+      ...targetGroupRow(r),
       themeLabel: r.theme_label as string,
-      label: r.label as string,
-      group: r.grp as string,
-      subgroup: r.subgroup as string | null,
-      ageMin: r.age_min as number | null,
-      ageMax: r.age_max as number | null,
-      delimitation: r.delimitation as string | null,
-      literatureOnly: bool(r.literature_only),
       hasConsequences: bool(r.has_cons),
       characteristics: chars.get(r.id as string) ?? [],
-      ...prov(r),
     }));
 }
 
@@ -205,26 +195,7 @@ const STUDY_COLS = `s.id, s.theme_id, t.label AS theme_label, s.target_group_id,
   s.country, s.measure, s.design, s.quality, s.effect_size, s.significant, s.n_participants, s.n_control, s.horizon_months, s.year, s.source, s.illustrative`;
 
 function studyRow(r: Row): StudyRow {
-  return {
-    id: r.id as string,
-    themeId: r.theme_id as string,
-    themeLabel: r.theme_label as string,
-    targetGroupId: r.target_group_id as string | null,
-    targetGroupLabel: r.target_group_label as string,
-    title: r.title as string,
-    intervention: r.intervention as string,
-    country: r.country as string,
-    measure: r.measure as string,
-    design: r.design as string,
-    quality: r.quality as StudyRow['quality'],
-    effectSize: r.effect_size as number | null,
-    significant: r.significant === null ? null : r.significant === 1,
-    nParticipants: r.n_participants as number | null,
-    nControl: r.n_control as number | null,
-    horizonMonths: r.horizon_months as number | null,
-    year: r.year as number | null,
-    ...prov(r),
-  };
+  return { ...studyFields(r), themeLabel: r.theme_label as string };
 }
 
 function wrapFts<T>(fn: () => T): T {
@@ -344,22 +315,6 @@ export function successMeasures(db: Db, targetGroupId: string): SuccessMeasure[]
   }));
 }
 
-function dimensionRow(r: Row): Dimension {
-  return {
-    id: r.id as string,
-    area: r.area as string,
-    label: r.label as string,
-    unit: r.unit as string,
-    priceUnit: r.price_unit as string,
-    direction: r.direction as Dimension['direction'],
-    taxableTransfer: bool(r.taxable_transfer),
-    adultsOnly: bool(r.adults_only),
-    childrenOnly: bool(r.children_only),
-    uncertainSocialService: bool(r.uncertain_social_service),
-    derived: bool(r.derived),
-    ...prov(r),
-  };
-}
 
 export function dimensions(db: Db): Dimension[] {
   return all(db, 'SELECT * FROM dimensions ORDER BY sort').map(dimensionRow);
