@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSom, createEmptySom, createEmptyLine } from '../som/io';
+import { parseSom } from '../som/io';
+import { createEmptySom, createEmptyLine } from '../som/new-document';
 import { somDocumentSchema, ACTORS, type SomDocument, type SomLine } from '../som/schema';
 import {
   calculate,

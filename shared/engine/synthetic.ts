@@ -2,7 +2,7 @@
  * Deterministic synthetic .som documents for tests and benchmarks (also usable by the
  * sensitivity / Monte Carlo tests of issue 7). Not used by the app itself.
  */
-import { createEmptySom } from '../som/io';
+import { createEmptySom } from '../som/new-document';
 import { mulberry32 } from './rng';
 import type { SomDocument, SomLine } from '../som/schema';
 

@@ -8,14 +8,13 @@ import { AppError } from '../errors';
 import {
   MAX_SOM_BYTES,
   SomFileError,
-  createEmptySom,
-  createEmptyLine,
-  fieldLabel,
   parseSom,
   parseSomBytes,
   serializeSom,
   utf8ByteLength,
 } from './io';
+import { fieldLabel } from './labels';
+import { createEmptySom, createEmptyLine } from './new-document';
 import { somDocumentSchema } from './schema';
 import { calculate } from '../engine/calc';
 

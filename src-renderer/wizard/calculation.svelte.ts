@@ -8,7 +8,8 @@
  * except for cross-field rules, which `problem` reports.
  */
 import { ACTORS, YEARS_PER_LINE, type Actor, type SomDocument, type SomLine } from '../../shared/som/schema';
-import { createEmptySom, parseSom } from '../../shared/som/io';
+import { parseSom } from '../../shared/som/io';
+import { createEmptySom } from '../../shared/som/new-document';
 import { calculate, type CalcResult } from '../../shared/engine/calc';
 import type { LinesForResult } from '../../shared/knowledge/types';
 import type { EditableCalculation } from '../lib/editable-calculation';

@@ -1,6 +1,6 @@
 import type { FakesFor } from './types';
 import type { ChannelName } from '../../../shared/ipc';
-import { createEmptySom } from '../../../shared/som/io';
+import { createEmptySom } from '../../../shared/som/new-document';
 
 /** Fake answers for the store channels (component tests). Every channel of shared/ipc/store.ts must be here. */
 type StoreChannel = Extract<ChannelName, `store.${string}`>;
