@@ -184,6 +184,49 @@ describe('rules', () => {
     expect(r.actors.kommune.breakEvenSuccessRate).toBeNull();
     expect(r.actors.kommune.returnPerKrone).toBeLessThan(0);
   });
+  it('§4: no index warning without lines, for lines priced in the start year, or with the start year in the index', () => {
+    const empty = createEmptySom({ startYear: 2040, savedAt: '2026-01-01T00:00:00Z' });
+    empty.parameters.priceIndex = { '2018': 1 };
+    expect(calculate(empty).warnings).toEqual([]);
+    const sameYear = oneLineDoc({ startYear: 2040, priceYear: 2040, delta: -1, prices: [100, 0, 0] });
+    sameYear.parameters.priceIndex = { '2018': 1 };
+    expect(calculate(sameYear).warnings).toEqual([]);
+    const inside = oneLineDoc({ startYear: 2020, priceYear: 2018, delta: -1, prices: [100, 0, 0] });
+    expect(calculate(inside).warnings).toEqual([]);
+    const moved = oneLineDoc({ startYear: 2040, priceYear: 2018, delta: -1, prices: [100, 0, 0] });
+    moved.parameters.priceIndex = { '2018': 1, '2023': 1.11 };
+    expect(calculate(moved).warnings).toEqual(['prisindeks mangler for 2040; 2023 anvendt']);
+  });
+  it('§7.8: the maximum cost per participant counts only cohorts that start in the period', () => {
+    const doc = oneLineDoc({ startYear: 2020, priceYear: 2020, delta: -1, prices: [1000, 0, 0] });
+    doc.intervention.yearsWithIntervention = 3;
+    doc.intervention.participants = [10, 20, 40];
+    for (const a of ACTORS) {
+      doc.intervention.costs[a] = [0, 0, 0];
+      doc.intervention.savedCosts[a] = [0, 0, 0];
+    }
+    doc.view.periodStart = 2021;
+    doc.view.periodEnd = 2021;
+    const r = calculate(doc);
+    // Only the 2021 cohort starts in the period: δ(2021) × 20 participants.
+    expectClose(r.actors.kommune.maxCostPerParticipant, r.actors.kommune.pvGains / (20 / 1.04));
+    doc.view.periodStart = 2023;
+    doc.view.periodEnd = 2025;
+    expect(calculate(doc).actors.kommune.maxCostPerParticipant).toBeNull();
+  });
+  it('§7: sign tests treat float noise relative to the flows as 0', () => {
+    // Costs that cancel to a few ulps of a large number are no cost: break-even rate 0, no return per krone.
+    const doc = oneLineDoc({ startYear: 2018, priceYear: 2018, delta: -1, prices: [1e9, 0, 0] });
+    doc.intervention.costs.kommune = [0.1 + 0.2];
+    doc.intervention.savedCosts.kommune = [0.3];
+    const r = calculate(doc);
+    expect(r.actors.kommune.pvCosts).not.toBe(0);
+    expect(r.actors.kommune.returnPerKrone).toBeNull();
+    expect(r.actors.kommune.breakEvenSuccessRate).toBe(0);
+    // A cumulative discounted net of −1e-3 kr. against flows of 1e9 kr. counts as 0 for the break-even year.
+    expect(breakEvenYear([-1e9, -1e-3, 5], 2018, [1e9, 2e9, 2e9])).toBe(2019);
+    expect(breakEvenYear([-1e9, -1e-3, 5], 2018)).toBe(2020);
+  });
   it('per-participant figures are null without participants', () => {
     const doc = createEmptySom({ startYear: 2020, savedAt: '2026-01-01T00:00:00Z' });
     const r = calculate(doc);

@@ -29,8 +29,17 @@ export type ByActor<T> = Record<ViewActor, T>;
 /** Label and area of the derived tax line of §5 (as the seeds name it). */
 export const TAX_LINE_LABEL = 'Skat af indkomst: fra overførselsindkomster';
 export const TAX_LINE_AREA = 'Skat af indkomst';
-/** Cumulative discounted net gains ≥ −this count as ≥ 0 for the break-even year (float noise). */
+/** The absolute part of the sign-test tolerance ε (kr.). */
 export const BREAK_EVEN_TOLERANCE = 1e-6;
+
+/**
+ * ε of the sign tests: a value whose magnitude is below `1e-9 × (Σ |flows involved|) + 1e-6` kr.
+ * counts as exactly 0, so floating-point noise never decides a sign. `involved` is the sum of the
+ * absolute discounted gains and net costs of the years being summed.
+ */
+export function signTolerance(involved: number): number {
+  return 1e-9 * involved + BREAK_EVEN_TOLERANCE;
+}
 
 // ---- types -----------------------------------------------------------------------------------
 
@@ -433,11 +442,19 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
   for (let i = 0; i < len; i++) years[i] = s + i;
   const cached = p.discountFactors;
   const disc = r === p.discountRate && cached.length >= len ? cached.slice(0, len) : discountFactors(r, len);
+  // §7.8: only cohorts that start inside the period carry a cost into it.
   let discParticipants = 0;
-  for (let i = 0; i < p.participants.length; i++) discParticipants += disc[i] * p.participants[i];
+  let cohortsInPeriod = 0;
+  for (let i = 0; i < p.participants.length; i++) {
+    if (i < pStart || i > pEnd) continue;
+    discParticipants += disc[i] * p.participants[i];
+    cohortsInPeriod++;
+  }
+  const cumAbs = new Float64Array(len);
 
   const figs: ActorFigures[] = [];
   let alleG1 = 0;
+  let alleAbsG1 = 0;
   for (let ai = 0; ai < 3; ai++) {
     const f = newFigures(len);
     const gm = p.gainsMeasured[ai];
@@ -449,6 +466,9 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
     let pvG = 0;
     let pvC = 0;
     let g1 = 0;
+    let abs = 0;
+    let absPeriod = 0;
+    let absG1 = 0;
     for (let i = 0; i < len; i++) {
       let g1t = 0;
       let c = 0;
@@ -461,6 +481,8 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
       const d = disc[i];
       cum += net;
       cumD += d * net;
+      abs += Math.abs(d * g) + Math.abs(d * c);
+      cumAbs[i] = abs;
       f.gains[i] = g;
       f.costs[i] = c;
       f.net[i] = net;
@@ -473,10 +495,14 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
         pvG += d * g;
         pvC += d * c;
         g1 += d * g1t;
+        absPeriod += Math.abs(d * g) + Math.abs(d * c);
+        absG1 += Math.abs(d * g1t) + Math.abs(d * c);
       }
     }
-    finishSummary(f, pvG, pvC, g1, s, p.totalParticipants, discParticipants);
+    const tol = { cumAbs, period: absPeriod, g1: absG1 };
+    finishSummary(f, pvG, pvC, g1, s, p.totalParticipants, cohortsInPeriod > 0 ? discParticipants : 0, tol);
     alleG1 += g1;
+    alleAbsG1 += absG1;
     figs.push(f);
   }
   const [k, rg, st] = figs;
@@ -486,6 +512,8 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
     let cumD = 0;
     let pvG = 0;
     let pvC = 0;
+    let abs = 0;
+    let absPeriod = 0;
     for (let i = 0; i < len; i++) {
       const g = k.gains[i] + rg.gains[i] + st.gains[i];
       const c = k.costs[i] + rg.costs[i] + st.costs[i];
@@ -493,6 +521,8 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
       const d = disc[i];
       cum += net;
       cumD += d * net;
+      abs += Math.abs(d * g) + Math.abs(d * c);
+      cumAbs[i] = abs;
       alle.gains[i] = g;
       alle.costs[i] = c;
       alle.net[i] = net;
@@ -504,9 +534,11 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
       if (i >= pStart && i <= pEnd) {
         pvG += d * g;
         pvC += d * c;
+        absPeriod += Math.abs(d * g) + Math.abs(d * c);
       }
     }
-    finishSummary(alle, pvG, pvC, alleG1, s, p.totalParticipants, discParticipants);
+    const tol = { cumAbs, period: absPeriod, g1: alleAbsG1 };
+    finishSummary(alle, pvG, pvC, alleG1, s, p.totalParticipants, cohortsInPeriod > 0 ? discParticipants : 0, tol);
   }
   return {
     years,
@@ -518,6 +550,16 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
   };
 }
 
+/** Absolute flows behind the sign tests of one actor (see `signTolerance`). */
+interface Involved {
+  /** Σ |discounted gains| + |discounted net costs| from the start year up to each year. */
+  cumAbs: ArrayLike<number>;
+  /** The same over the period. */
+  period: number;
+  /** The same over the period with gains at success rate 100 %. */
+  g1: number;
+}
+
 function finishSummary(
   f: ActorFigures,
   pvG: number,
@@ -526,14 +568,17 @@ function finishSummary(
   startYear: number,
   totalParticipants: number,
   discParticipants: number,
+  involved: Involved,
 ): void {
   f.pvGains = pvG;
   f.pvCosts = pvC;
   f.pvNet = pvG - pvC;
   f.pvGainsAtFullSuccess = g1;
-  f.breakEvenYear = breakEvenYear(f.cumulativeDiscountedNet, startYear);
-  f.returnPerKrone = finiteOrNull(pvC > 0 ? pvG / pvC : null);
-  f.breakEvenSuccessRate = finiteOrNull(pvC <= 0 ? 0 : g1 > 0 ? pvC / g1 : null);
+  f.breakEvenYear = breakEvenYear(f.cumulativeDiscountedNet, startYear, involved.cumAbs);
+  const costPositive = pvC > signTolerance(involved.period);
+  const g1Positive = g1 > signTolerance(involved.g1);
+  f.returnPerKrone = finiteOrNull(costPositive ? pvG / pvC : null);
+  f.breakEvenSuccessRate = finiteOrNull(!costPositive ? 0 : g1Positive ? pvC / g1 : null);
   f.netGainPerParticipant = finiteOrNull(totalParticipants > 0 ? f.pvNet / totalParticipants : null);
   f.maxCostPerParticipant = finiteOrNull(discParticipants > 0 ? pvG / discParticipants : null);
 }
@@ -544,13 +589,19 @@ function finiteOrNull(x: number | null): number | null {
 }
 
 /**
- * §7.4: the first year t ≥ startYear such that the cumulative discounted net gain stays ≥ 0
- * (within BREAK_EVEN_TOLERANCE) from t to the end of the full horizon; null if it ends below 0.
+ * §7.4: the first year t ≥ startYear such that the cumulative discounted net gain stays ≥ 0 from t
+ * to the end of the full horizon; null if it ends below 0. "≥ 0" is within the ε of §7 for the
+ * years up to each one (`cumAbs`, Σ |discounted flows| so far); without it, within 10⁻⁶ kr.
  */
-export function breakEvenYear(cumulativeDiscountedNet: ArrayLike<number>, startYear: number): number | null {
+export function breakEvenYear(
+  cumulativeDiscountedNet: ArrayLike<number>,
+  startYear: number,
+  cumAbs?: ArrayLike<number>,
+): number | null {
+  const ok = (i: number) => cumulativeDiscountedNet[i] >= -signTolerance(cumAbs ? cumAbs[i] : 0);
   let i = cumulativeDiscountedNet.length - 1;
-  if (i < 0 || cumulativeDiscountedNet[i] < -BREAK_EVEN_TOLERANCE) return null;
-  while (i > 0 && cumulativeDiscountedNet[i - 1] >= -BREAK_EVEN_TOLERANCE) i--;
+  if (i < 0 || !ok(i)) return null;
+  while (i > 0 && ok(i - 1)) i--;
   return startYear + i;
 }
 

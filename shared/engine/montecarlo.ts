@@ -1,6 +1,6 @@
 /**
- * Monte Carlo analysis (model.md §9). Pure and reproducible: draws come from the seeded
- * xoshiro128** generator (rng.ts), and every draw is one call of the engine's `evaluate`.
+ * Monte Carlo analysis (model.md §9). Pure and reproducible: draws come from mulberry32 seeded
+ * with the file's seed (rng.ts), and every draw computes what the engine's `evaluate` would.
  *
  * Per draw, in this fixed order, one triangular draw each of: success rate (absolute, mode =
  * the document's rate, min/max = mode × low/high clipped to [0, 1]), intervention costs factor,
@@ -13,8 +13,8 @@
  */
 import type { Analysis, FactorRange, MonteCarloSettings } from '../som/analysis';
 import type { ViewActor } from '../som/schema';
-import { RESULT_ACTORS, type ByActor, type Prepared } from './calc';
-import { Xoshiro128, sampleTriangular } from './rng';
+import { RESULT_ACTORS, signTolerance, type ByActor, type Prepared } from './calc';
+import { mulberry32, sampleTriangular, type Uniform } from './rng';
 
 export interface MonteCarloRanges {
   successRate: FactorRange;
@@ -144,11 +144,13 @@ export class MonteCarloRun {
   readonly periodEnd: number;
   private readonly p: Prepared;
   private readonly s: ResolvedMonteCarloSettings;
-  private readonly rng: Xoshiro128;
+  private readonly rng: Uniform;
   private readonly periodLen: number;
   private readonly pStart: number;
   /** PV net gain per draw, per actor (RESULT_ACTORS order). */
   readonly pvNet: Float64Array[];
+  /** Per actor: draws whose PV net gain is > 0 beyond the ε of the sign tests (model.md §7). */
+  private readonly positive: number[] = [0, 0, 0, 0];
   /** Cumulative net per draw and period year: [draw * periodLen + year], per actor. */
   private readonly cum: (Float64Array | Float32Array)[];
   private n = 0;
@@ -161,7 +163,7 @@ export class MonteCarloRun {
     this.p = p;
     this.s = settings;
     this.total = Math.max(0, Math.trunc(settings.draws));
-    this.rng = Xoshiro128.fromSeed(settings.seed);
+    this.rng = mulberry32(settings.seed);
     this.periodStart = p.periodStart;
     this.periodEnd = p.periodEnd;
     this.periodLen = p.periodEnd - p.periodStart + 1;
@@ -204,6 +206,7 @@ export class MonteCarloRun {
       let cum = 0;
       let pvG = 0;
       let pvC = 0;
+      let abs = 0;
       for (let i = 0; i < upto; i++) {
         let g1t = 0;
         let c = 0;
@@ -217,18 +220,20 @@ export class MonteCarloRun {
           const dd = disc[i];
           pvG += dd * g;
           pvC += dd * c;
+          abs += Math.abs(dd * g) + Math.abs(dd * c);
           cumDst[base + i - pStart] = cum;
         }
         aG[i] += g;
         aC[i] += c;
       }
-      this.pvNet[ai][d] = pvG - pvC;
+      this.record(ai, d, pvG - pvC, abs);
     }
     const cumDst = this.cum[3];
     const base = d * L;
     let cum = 0;
     let pvG = 0;
     let pvC = 0;
+    let abs = 0;
     for (let i = 0; i < upto; i++) {
       const g = aG[i];
       const c = aC[i];
@@ -237,10 +242,16 @@ export class MonteCarloRun {
         const dd = disc[i];
         pvG += dd * g;
         pvC += dd * c;
+        abs += Math.abs(dd * g) + Math.abs(dd * c);
         cumDst[base + i - pStart] = cum;
       }
     }
-    this.pvNet[3][d] = pvG - pvC;
+    this.record(3, d, pvG - pvC, abs);
+  }
+
+  private record(ai: number, d: number, pvNet: number, involved: number): void {
+    this.pvNet[ai][d] = pvNet;
+    if (pvNet > signTolerance(involved)) this.positive[ai]++;
   }
 
   get done(): number {
@@ -277,12 +288,9 @@ export class MonteCarloRun {
     const col = new Float64Array(n);
     RESULT_ACTORS.forEach((a, ai) => {
       const sorted = this.pvNet[ai].slice(0, n).sort();
-      let pos = 0;
+      const pos = this.positive[ai];
       let sum = 0;
-      for (let i = 0; i < n; i++) {
-        if (sorted[i] > 0) pos++;
-        sum += sorted[i];
-      }
+      for (let i = 0; i < n; i++) sum += sorted[i];
       const fan: FanChart = { years, p5: [], p50: [], p95: [] };
       const cum = this.cum[ai];
       for (let k = 0; k < L; k++) {

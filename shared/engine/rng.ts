@@ -1,30 +1,21 @@
 /**
- * A seeded pseudo-random generator for the Monte Carlo analysis (model.md §9).
- *
- * xoshiro128** 1.1 (Blackman & Vigna), seeded from one 32-bit integer with splitmix32.
- * Only 32-bit integer arithmetic (Math.imul, shifts, xor) produces the stream, and the only
- * floating-point operations on top of it are +, −, ×, ÷ and Math.sqrt, all exactly rounded in
- * IEEE 754: the same seed gives bit-identical numbers on every machine and JavaScript engine.
+ * The seeded pseudo-random generator of the Monte Carlo analysis (model.md §9): mulberry32,
+ * seeded with the file's seed. The generator is part of .som format version 1: changing it needs
+ * a new format version. Only 32-bit integer arithmetic (Math.imul, shifts, xor) produces the
+ * stream, and the only floating-point operations on top of it are +, −, ×, ÷ and Math.sqrt, all
+ * exactly rounded in IEEE 754: the same seed gives bit-identical numbers on every machine.
+ * The same generator serves test data, synthetic benchmark cases and illustrative values.
  */
 
 /** The largest seed a file may name (seeds are unsigned 32-bit integers). */
 export const MAX_SEED = 0xffffffff;
 
-/** splitmix32: a good 32-bit mixing step, used to expand a seed into the generator's state. */
-function splitmix32(state: { s: number }): number {
-  state.s = (state.s + 0x9e3779b9) | 0;
-  let z = state.s;
-  z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
-  z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
-  return (z ^ (z >>> 15)) >>> 0;
-}
+/** A source of uniform numbers in [0, 1). */
+export type Uniform = () => number;
 
-/**
- * mulberry32: a tiny seeded generator, uniform in [0, 1). For test data, synthetic benchmark cases
- * and illustrative knowledge values (not for Monte Carlo, which uses Xoshiro128).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
+/** mulberry32: uniform in [0, 1) with 32 random bits (an integer divided by 2³²). */
+export function mulberry32(seed: number): Uniform {
+  let a = Math.trunc(seed) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -32,48 +23,6 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-export class Xoshiro128 {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
-
-  /** A generator with an explicit state (four 32-bit words, not all zero). */
-  constructor(s0: number, s1: number, s2: number, s3: number) {
-    this.s0 = s0 >>> 0;
-    this.s1 = s1 >>> 0;
-    this.s2 = s2 >>> 0;
-    this.s3 = s3 >>> 0;
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
-  }
-
-  /** A generator seeded from one integer 0…2³²−1 (other numbers are reduced modulo 2³²). */
-  static fromSeed(seed: number): Xoshiro128 {
-    const st = { s: Math.trunc(seed) >>> 0 };
-    return new Xoshiro128(splitmix32(st), splitmix32(st), splitmix32(st), splitmix32(st));
-  }
-
-  /** The next unsigned 32-bit integer. */
-  nextUint32(): number {
-    const s1 = this.s1;
-    const x = Math.imul(s1, 5);
-    const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= this.s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
-    return result;
-  }
-
-  /** A uniform number in [0, 1) with 32 random bits (exact: an integer divided by 2³²). */
-  nextFloat(): number {
-    return this.nextUint32() / 4294967296;
-  }
 }
 
 /**
@@ -90,6 +39,6 @@ export function triangularInverse(u: number, a: number, c: number, b: number): n
 }
 
 /** One triangular draw from the generator. */
-export function sampleTriangular(rng: Xoshiro128, a: number, c: number, b: number): number {
-  return triangularInverse(rng.nextFloat(), a, c, b);
+export function sampleTriangular(next: Uniform, a: number, c: number, b: number): number {
+  return triangularInverse(next(), a, c, b);
 }

@@ -189,6 +189,11 @@ describe('rejections name the field in Danish', () => {
     expect(rejection((o) => (o.parameters.taxRates.stat = 2)).message).toMatch(/^Skattesats, stat: /);
     expect(rejection((o) => (o.parameters.priceIndex['2019'] = 0)).message).toBe('Prisindeks, 2019: skal være et tal > 0.');
     expect(rejection((o) => (o.parameters.priceIndex = {})).message).toBe('Prisindeks: skal have mindst ét år.');
+    for (const key of ['0500', '1899', '2101', '20x8']) {
+      expect(rejection((o) => (o.parameters.priceIndex[key] = 1)).message).toBe(
+        `Prisindeks: ugyldigt årstal '${key}' (skal være et årstal fra 1900 til 2100, skrevet med fire cifre).`,
+      );
+    }
     expect(rejection((o) => (o.intervention.name = '')).message).toMatch(/^Indsatsens navn: skal være en tekst på 1–200 tegn/);
     expect(rejection((o) => (o.intervention.participants[0] = 1e300)).message).toMatch(/^Deltagere, år 2018: skal være et tal mellem 0 og/);
   });

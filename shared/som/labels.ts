@@ -27,7 +27,7 @@ export function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   }
   if (issue.code === 'invalid_key') {
     const key = path[path.length - 1];
-    return `${fieldLabel(path.slice(0, -1), raw)}: ugyldigt årstal '${truncate(String(key), 20)}' (skal have fire cifre).`;
+    return `${fieldLabel(path.slice(0, -1), raw)}: ugyldigt årstal '${truncate(String(key), 20)}' (skal være et årstal fra 1900 til 2100, skrevet med fire cifre).`;
   }
   const label = path.length === 0 ? 'Filen' : fieldLabel(path, raw);
   const { found, parent } = valueAt(raw, path);

@@ -21,6 +21,8 @@ export type ViewActor = (typeof VIEW_ACTORS)[number];
 export const SOM_FORMAT = 'som';
 export const SOM_FORMAT_VERSION = 1;
 export const YEARS_PER_LINE = 20;
+/** A price index key: a calendar year 1900–2100 written as four digits without a leading zero. */
+export const INDEX_YEAR_KEY = /^(19\d\d|20\d\d|2100)$/;
 
 /** Sanity limits (not in som-format.md; see docs/engine.md). */
 export const LIMITS = {
@@ -204,7 +206,8 @@ export const parametersSchema = z.strictObject(
     ),
     priceIndex: z
       .record(
-        z.string().regex(/^\d{4}$/, { error: 'årstal skal have fire cifre' }),
+        // Calendar years 1900–2100 as four digits without a leading zero ("0500" is no year).
+        z.string().regex(INDEX_YEAR_KEY, { error: 'skal være et årstal fra 1900 til 2100' }),
         z.number({ error: 'skal være et tal > 0' }).gt(0, { error: 'skal være et tal > 0' }).max(LIMITS.maxIndex, {
           error: 'skal være et tal > 0',
         }),
