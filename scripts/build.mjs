@@ -6,7 +6,7 @@ import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { bundleEntries, bundleOptions } from './bundle-options.mjs';
+import { bundleEntries, bundleOptions, knowledgeSha256 } from './bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rendererOnly = process.argv.includes('--renderer-only');
@@ -15,12 +15,15 @@ const quiet = process.argv.includes('--quiet');
 await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
 
 if (!rendererOnly) {
-  for (const { entry, out, importMetaShim } of bundleEntries) {
+  // The shipped knowledge.sqlite's checksum goes into main, which refuses to start on another file.
+  const sha = knowledgeSha256(root);
+  if (!sha) console.warn("build: knowledge.sqlite mangler (kør 'npm run build:knowledge'); main bygges uden kontrolsum");
+  for (const { name, entry, out, importMetaShim } of bundleEntries) {
     if (!existsSync(path.join(root, entry))) {
       console.warn(`build: ${entry} findes ikke endnu; springer over`);
       continue;
     }
-    await esbuild(bundleOptions(root, entry, out, { quiet, importMetaShim }));
+    await esbuild(bundleOptions(root, entry, out, { quiet, importMetaShim, knowledgeSha256: name === 'main' ? sha : null }));
   }
 }
 if (!quiet) console.log('build: ok');

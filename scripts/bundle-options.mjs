@@ -1,5 +1,7 @@
 // esbuild settings of the Electron main process and preload bundles: one place, used by
 // scripts/build.mjs and by the bundle tests (src-main/electron/bundle.test.ts).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const bundleExternals = ['electron', 'better-sqlite3', 'exceljs', 'playwright-core', '@playwright/test'];
@@ -11,16 +13,30 @@ export const bundleEntries = [
   { name: 'preload', entry: 'src-main/electron/preload.ts', out: 'dist/main/preload.cjs', importMetaShim: false },
 ];
 
-/** esbuild options for one entry; with importMetaShim, `import.meta.url` maps to the bundle file's URL. */
-export function bundleOptions(root, entry, outfile, { quiet = true, importMetaShim = false } = {}) {
+/** The define key main reads (src-main/electron/build-constants.ts). */
+export const KNOWLEDGE_SHA256_DEFINE = '__SOM_KNOWLEDGE_SHA256__';
+
+/** SHA-256 (hex) of root/knowledge.sqlite, or null when it has not been built. */
+export function knowledgeSha256(root) {
+  const file = path.join(root, 'knowledge.sqlite');
+  return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : null;
+}
+
+/**
+ * esbuild options for one entry; with importMetaShim, `import.meta.url` maps to the bundle file's URL;
+ * with knowledgeSha256, main gets the shipped database's checksum built in (checked at start).
+ */
+export function bundleOptions(root, entry, outfile, { quiet = true, importMetaShim = false, knowledgeSha256: sha = null } = {}) {
+  const define = {
+    ...(importMetaShim ? { 'import.meta.url': '__som_import_meta_url', 'import.meta.dirname': '__dirname' } : {}),
+    ...(sha ? { [KNOWLEDGE_SHA256_DEFINE]: JSON.stringify(sha) } : {}),
+  };
   const shim = importMetaShim
-    ? {
-        define: { 'import.meta.url': '__som_import_meta_url', 'import.meta.dirname': '__dirname' },
-        banner: { js: 'const __som_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-      }
+    ? { banner: { js: 'const __som_import_meta_url = require("node:url").pathToFileURL(__filename).href;' } }
     : {};
   return {
     ...shim,
+    define,
     bundle: true,
     platform: 'node',
     format: 'cjs',

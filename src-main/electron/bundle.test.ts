@@ -11,16 +11,20 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { channelNames } from '../../shared/ipc';
-import { bundleEntries, bundleOptions } from '../../scripts/bundle-options.mjs';
+import { bundleEntries, bundleOptions, KNOWLEDGE_SHA256_DEFINE, knowledgeSha256 } from '../../scripts/bundle-options.mjs';
+import { KNOWLEDGE_SHA256_DEFINE as READ_KEY } from './build-constants';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 let out: string;
+const EMBEDDED = 'ab'.repeat(32);
 const warnings: Record<string, Message[]> = {};
 
 beforeAll(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), 'som-bundle-'));
+  // As scripts/build.mjs: only main gets the knowledge checksum (a fixed one here, so the test needs no build).
   for (const { name, entry, importMetaShim } of bundleEntries) {
-    const r = await build({ ...bundleOptions(root, entry, path.join(out, `${name}.cjs`), { importMetaShim }), logLevel: 'silent' });
+    const sha = name === 'main' ? EMBEDDED : null;
+    const r = await build({ ...bundleOptions(root, entry, path.join(out, `${name}.cjs`), { importMetaShim, knowledgeSha256: sha }), logLevel: 'silent' });
     warnings[name] = r.warnings;
   }
 }, 120_000);
@@ -35,6 +39,18 @@ describe('main bundle', () => {
   it('requires only electron, the native/external packages and Node built-ins', () => {
     const allowed = new Set(['electron', 'better-sqlite3', 'exceljs', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
     expect(requires(readFileSync(path.join(out, 'main.cjs'), 'utf8')).filter((r) => !allowed.has(r))).toEqual([]);
+  });
+  it('carries the knowledge checksum it was built with, under the key main reads', () => {
+    expect(KNOWLEDGE_SHA256_DEFINE).toBe(READ_KEY);
+    const code = readFileSync(path.join(out, 'main.cjs'), 'utf8');
+    expect(code).toContain(JSON.stringify(EMBEDDED));
+    expect(code).not.toContain(READ_KEY);
+  });
+  it('knowledgeSha256 is the SHA-256 of the project knowledge.sqlite', async () => {
+    const { sha256File } = await import('../knowledge/integrity');
+    const file = path.join(root, 'knowledge.sqlite');
+    expect(knowledgeSha256(root)).toBe(await sha256File(file));
+    expect(knowledgeSha256(path.join(root, 'no-such-dir'))).toBeNull();
   });
   it('does not contain the web host', () => {
     expect(readFileSync(path.join(out, 'main.cjs'), 'utf8')).not.toContain('x-som-token');

@@ -11,7 +11,9 @@ import { HOST_EVENT_READY_CHANNEL } from '../../shared/host-events';
 import type { AppInfo } from '../../shared/ipc/app';
 import { dispatch } from '../dispatch';
 import { handlers } from '../handlers';
+import { checkKnowledgeFile } from '../knowledge/integrity';
 import { atomicWriteFile } from '../store/atomic';
+import { embeddedKnowledgeSha256 } from './build-constants';
 import { createElectronDeps, type ElectronDeps } from './deps-electron';
 import { resolveDataLocations } from './data-locations';
 import { leavesWithoutSaving, showChooseFolder, showOpenSom, showSavePdf, unsavedChangesDialogOptions } from './dialogs';
@@ -119,6 +121,14 @@ async function start(): Promise<void> {
       : app.isPackaged
         ? path.join(process.resourcesPath, 'knowledge.sqlite')
         : path.join(appRoot, 'knowledge.sqlite');
+  // The shipped database lies outside the asar archive: it must be byte for byte the one built in.
+  // Only a development run pointed at another file on purpose (SOM_KNOWLEDGE_PATH) skips this.
+  if (isDev && process.env.SOM_KNOWLEDGE_PATH) {
+    log(`vidensdatabase fra SOM_KNOWLEDGE_PATH (udvikling), kontrolsummen kontrolleres ikke: ${knowledgePath}`);
+  } else {
+    const integrity = await checkKnowledgeFile(knowledgePath, embeddedKnowledgeSha256());
+    if (!integrity.ok) return fatal(integrity.message);
+  }
   try {
     services = createElectronDeps({
       appName: 'SØM Desktop',
