@@ -19,6 +19,7 @@ import {
   type SomLine,
   type ViewActor,
 } from '../som/schema';
+import { costModelResults, effectiveCosts, toCostModelJson, type CostModelJson, type CostModelResult } from './costmodel';
 
 export { ACTORS };
 export type { Actor, ViewActor };
@@ -143,6 +144,8 @@ export interface CalcResult extends Evaluation {
   lines: LineResult[];
   /** Areas in order of first appearance (tax lines in TAX_LINE_AREA). */
   areas: AreaResult[];
+  /** The cost model's figures (activities' PV, cost per forløb); null without a cost model. */
+  costModel: CostModelResult | null;
   warnings: string[];
 }
 
@@ -310,14 +313,16 @@ export function prepare(doc: SomDocument): Prepared {
 
   const gainsMeasured = ACTORS.map(() => new Float64Array(T));
   const gainsForecast = ACTORS.map(() => new Float64Array(T));
+  // With a cost model the costs are the ones its activities give (model.md §12), whatever is stored.
+  const yearly = effectiveCosts(iv);
   const costsGross = ACTORS.map((a) => {
     const arr = new Float64Array(T);
-    for (let i = 0; i < n; i++) arr[i] = iv.costs[a][i] ?? 0;
+    for (let i = 0; i < n; i++) arr[i] = yearly.costs[a][i] ?? 0;
     return arr;
   });
   const savedCosts = ACTORS.map((a) => {
     const arr = new Float64Array(T);
-    for (let i = 0; i < n; i++) arr[i] = iv.savedCosts[a][i] ?? 0;
+    for (let i = 0; i < n; i++) arr[i] = yearly.savedCosts[a][i] ?? 0;
     return arr;
   });
 
@@ -711,6 +716,7 @@ export function calculate(doc: SomDocument): CalcResult {
     totalParticipants: p.totalParticipants,
     lines,
     areas: [...areaMap.values()],
+    costModel: costModelResults(doc.intervention, disc, pStart, pEnd),
     warnings: [...p.warnings],
   };
 }
@@ -737,6 +743,8 @@ export interface ResultsJson {
   years: number[];
   actors: ByActor<ResultsJsonActor>;
   warnings: string[];
+  /** Only when the calculation has a cost model. */
+  costModel?: CostModelJson;
 }
 
 export function toResultsJson(r: CalcResult): ResultsJson {
@@ -764,6 +772,7 @@ export function toResultsJson(r: CalcResult): ResultsJson {
       alle: actor(r.actors.alle),
     },
     warnings: [...r.warnings],
+    ...(r.costModel ? { costModel: toCostModelJson(r.costModel) } : {}),
   };
 }
 

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { formatNumber } from '../format';
 import { analysisSchema } from './analysis';
+import { costModelSchema } from './costmodel';
 
 export const ACTORS = ['kommune', 'region', 'stat'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -149,6 +150,7 @@ export const interventionSchema = z.strictObject(
       { effectMeasure: text(LIMITS.maxDescriptionLength), targetGroup: text(LIMITS.maxDescriptionLength) },
       { error: 'skal være et objekt' },
     ),
+    costModel: costModelSchema.optional(),
   },
   { error: 'skal være et objekt' },
 );
