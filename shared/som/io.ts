@@ -10,6 +10,8 @@ import type { z } from 'zod';
 import { AppError } from '../errors';
 import { SOM_FORMAT, SOM_FORMAT_VERSION, somDocumentSchema, type Actor, type SomDocument, type SomLine } from './schema';
 import { analysisSchema } from './analysis';
+import { normalizeCostModel } from './costmodel';
+import { costMismatchMessage, effectiveCosts, findCostMismatch } from '../engine/costmodel';
 import { describeIssue } from './labels';
 
 /** Maximum size of a .som file in UTF-8 bytes (5 MiB). */
@@ -106,6 +108,11 @@ export function parseSom(text: string): SomDocument {
     const issue = pickIssue(result.error.issues);
     throw new SomFileError(describeIssue(issue, raw), issue.path as (string | number)[]);
   }
+  // A cost model's activities decide the yearly costs: stored arrays that disagree are refused.
+  const mismatch = findCostMismatch(result.data.intervention);
+  if (mismatch) {
+    throw new SomFileError(costMismatchMessage(mismatch), ['intervention', mismatch.key, mismatch.actor, mismatch.index]);
+  }
   return result.data;
 }
 
@@ -166,6 +173,8 @@ function perActor<T>(o: Record<Actor, T>, f: (v: T) => T = (v) => v): Record<Act
 /** The document with every object's keys in som-format.md order (optional parts only when present). */
 export function normalizeSom(doc: SomDocument): SomDocument {
   const iv = doc.intervention;
+  // With a cost model the file stores the costs it derives (so every reader shows them).
+  const yearly = effectiveCosts(iv);
   const tg = iv.targetGroup;
   const conv = iv.effect.conversion;
   const index: Record<string, number> = {};
@@ -192,8 +201,8 @@ export function normalizeSom(doc: SomDocument): SomDocument {
       yearsWithIntervention: iv.yearsWithIntervention,
       courseDurationMonths: iv.courseDurationMonths,
       participants: [...iv.participants],
-      costs: perActor(iv.costs, (a) => [...a]),
-      savedCosts: perActor(iv.savedCosts, (a) => [...a]),
+      costs: perActor(yearly.costs, (a) => [...a]),
+      savedCosts: perActor(yearly.savedCosts, (a) => [...a]),
       effect: {
         measure: iv.effect.measure,
         successRate: iv.effect.successRate,
@@ -203,6 +212,7 @@ export function normalizeSom(doc: SomDocument): SomDocument {
             : { kind: conv.kind, value: conv.value, baseline: conv.baseline, studyId: conv.studyId },
       },
       assessment: { effectMeasure: iv.assessment.effectMeasure, targetGroup: iv.assessment.targetGroup },
+      ...(iv.costModel ? { costModel: normalizeCostModel(iv.costModel) } : {}),
     },
     lines: doc.lines.map(orderedLine),
     parameters: {

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { ACTORS, type Actor } from './schema';
+import { costModelFieldLabel } from './costmodel';
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown; parent: unknown } {
   let cur: unknown = raw;
@@ -82,7 +83,7 @@ export function fieldLabel(path: readonly (string | number)[], raw: unknown): st
         p1 === 'release' ? 'udgave' : p1 === 'sha256' ? 'kontrolsum' : p1 !== undefined ? String(p1) : '',
       );
     case 'intervention':
-      return interventionLabel(path.slice(1), yearOf, join);
+      return interventionLabel(path.slice(1), yearOf, join, raw);
     case 'lines': {
       if (p1 === undefined) return 'Konsekvenslinjer';
       const lineLabel = valueAt(raw, ['lines', p1, 'label']).value;
@@ -177,6 +178,7 @@ function interventionLabel(
   path: readonly (string | number)[],
   yearOf: (i: unknown) => string,
   join: (...parts: string[]) => string,
+  raw: unknown,
 ): string {
   const [p1, p2, p3, p4] = path;
   switch (p1) {
@@ -209,6 +211,8 @@ function interventionLabel(
       const base = p1 === 'costs' ? 'Samlede omkostninger' : 'Sparede omkostninger (erstattede indsatser)';
       return join(base, isActor(p2) ? ACTOR_DA[p2] : p2 !== undefined ? String(p2) : '', yearOf(p3));
     }
+    case 'costModel':
+      return costModelFieldLabel(path.slice(1), raw);
     case 'effect':
       switch (p2) {
         case undefined:
