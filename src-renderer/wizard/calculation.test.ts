@@ -22,7 +22,11 @@ describe('Danish number input rules', () => {
     expect(checkNumber('20', { scale: 100 })).toEqual({ ok: true, value: 0.2 });
     expect(checkNumber('', { allowEmpty: true })).toEqual({ ok: true, value: null });
     expect(checkNumber('', {})).toEqual({ ok: false, message: 'Skal udfyldes.' });
-    expect(checkNumber('1.5', {})).toEqual({ ok: false, message: 'Skriv et tal med dansk notation, fx 1.234,5.' });
+    expect(checkNumber('1.5', {})).toEqual({ ok: false, message: '«1.5» kan læses på to måder. Brug komma før decimaler (fx 1,5), og punktum kun mellem tusinder (fx 1.234).' });
+    expect(checkNumber('650.000 kr.', {})).toEqual({ ok: true, value: 650000 });
+    expect(checkNumber('20 %', { scale: 100, unit: '%' })).toEqual({ ok: true, value: 0.2 });
+    expect(checkNumber('0,5', { scale: 100, unit: '%' })).toEqual({ ok: true, value: 0.005, hint: 'Feltet er i procent. Mente du 50 %?' });
+    expect(checkNumber('2,5', { persons: true })).toMatchObject({ ok: true, value: 2.5, hint: expect.stringMatching(/helt tal/) });
     expect(checkNumber('2,5', { integer: true })).toEqual({ ok: false, message: 'Skal være et helt tal.' });
     expect(checkNumber('18', { min: 1990, max: 2100, plain: true })).toEqual({ ok: false, message: 'Skal være mellem 1990 og 2100.' });
     expect(checkNumber('20x6', { min: 1990, max: 2100, integer: true, plain: true })).toEqual({ ok: false, message: 'Skriv et årstal med fire cifre, fx 2024.' });
@@ -136,7 +140,7 @@ describe('wizard steps (jsdom, fake bridge)', () => {
     await fireEvent.input(cell, { target: { value: 'mange' } });
     expect(cell.getAttribute('aria-invalid')).toBe('true');
     const msgId = cell.getAttribute('aria-describedby');
-    expect(msgId && document.getElementById(msgId)?.textContent).toBe('Skriv et tal med dansk notation, fx 1.234,5.');
+    expect(msgId && document.getElementById(msgId)?.textContent).toMatch(/^«mange» er ikke et tal\. Skriv tallet med dansk notation/);
     expect(c.doc.intervention.participants[1]).toBe(1234.5);
     expect(Object.keys(c.errors)).toEqual(['f-part-1']);
     await fireEvent.input(screen.getByLabelText('Antal år med indsatsen'), { target: { value: '4' } });
