@@ -12,7 +12,8 @@ import type { HandlerMap } from '../handlers/types';
 import type { Deps } from '../deps';
 import { createStoreDeps } from './deps';
 import { hostileFiles, validExampleText } from './hostile-files';
-import { BACKUP_DIR, createFileStore, fileId, type FileStore } from './store';
+import { createFileStore, type FileStore } from './store';
+import { BACKUP_DIR, fileId } from './files';
 
 let docs: string;
 let data: string;

@@ -1,0 +1,325 @@
+/**
+ * The folder of saved calculations: list, open, save, rename, duplicate, import and export.
+ *
+ * Ids are opaque: a file's id is a hash of its file name, and every id is looked up in the
+ * current listing of the folder before anything is read or written, so an id can never address
+ * anything outside the store (unknown or malformed ids are refused with a Danish message).
+ * Every file read is untrusted (size cap → parse → strict schema, `parseSom`); every write is atomic.
+ */
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { SomFileError, parseSom, parseSomBytes, serializeSom } from '../../shared/som/io';
+import type { SomDocument } from '../../shared/som/schema';
+import { isStoreFileName, safeBaseName, uniqueFileName, SOM_EXT } from '../../shared/store/filenames';
+import type { ExportedFile, OpenedFile, SavedFile, StoreEntry, StoreSettingsInfo } from '../../shared/store/types';
+import { atomicWriteFile, commitTemp, fsyncDir, writeTempBeside, TMP_SUFFIX } from './atomic';
+import { BACKUP_DIR, ID_RE, SETTINGS_FILE, backupPath, fileId, readCapped, readJson } from './files';
+
+export interface FileStoreOptions {
+  /** Default store folder (Documents/SØM or the web host's documents folder). */
+  documentsDir: string;
+  /** Per-user app data: settings.json, recovery/, trash/. */
+  userDataDir: string;
+  /** Folder with the example .som files (data/examples). */
+  examplesDir?: string;
+  /** Written into `createdWith`, e.g. "SØM Desktop 0.1.0". */
+  appLabel?: string;
+  now?: () => Date;
+}
+
+interface Settings {
+  storeDir?: string;
+}
+
+const notFound = () =>
+  new AppError('not-found', 'Beregningen findes ikke (længere) i mappen med gemte beregninger. Opdatér oversigten, og prøv igen.');
+
+/** What the trash, the recovery area and the examples build on. */
+export type StoreCore = ReturnType<typeof createStoreCore>;
+
+/** The folder of saved calculations: list, open, save, rename, import and export. */
+export function createStoreCore(opts: FileStoreOptions) {
+  const now = opts.now ?? (() => new Date());
+  const appLabel = opts.appLabel ?? 'SØM Desktop';
+  const settingsPath = path.join(opts.userDataDir, SETTINGS_FILE);
+  /** Listing cache: file name → entry, valid while size and mtime are unchanged. */
+  const cache = new Map<string, { mtimeMs: number; size: number; entry: StoreEntry }>();
+
+  function loadSettings(): Settings {
+    const raw = readJson(settingsPath);
+    if (typeof raw !== 'object' || raw === null) return {};
+    const s = (raw as Record<string, unknown>).storeDir;
+    return typeof s === 'string' && path.isAbsolute(s) ? { storeDir: s } : {};
+  }
+
+  function folder(): string {
+    const dir = loadSettings().storeDir ?? opts.documentsDir;
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  function settings(): StoreSettingsInfo {
+    const dir = folder();
+    return { folder: dir, isDefault: path.resolve(dir) === path.resolve(opts.documentsDir) };
+  }
+
+  /** Chooses another store folder (Electron: from a folder dialog in main); null = back to the default. */
+  function setFolder(absDir: string | null): StoreSettingsInfo {
+    if (absDir !== null && !path.isAbsolute(absDir)) throw new AppError('invalid-request', 'Mappen skal angives med fuld sti.');
+    if (absDir !== null) mkdirSync(absDir, { recursive: true });
+    mkdirSync(opts.userDataDir, { recursive: true });
+    const next: Settings = absDir === null ? {} : { storeDir: path.resolve(absDir) };
+    atomicWriteFile(settingsPath, JSON.stringify(next, null, 2) + '\n');
+    cache.clear();
+    return settings();
+  }
+
+  function fileNames(dir = folder()): string[] {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isFile() && isStoreFileName(d.name))
+      .map((d) => d.name)
+      .sort((a, b) => a.localeCompare(b, 'da'));
+  }
+
+  /** The file name of an id, looked up in the current listing; refuses anything else. */
+  function resolve(id: string): { dir: string; fileName: string; file: string } {
+    if (typeof id !== 'string' || !ID_RE.test(id)) throw new AppError('invalid-request', 'Ugyldigt id for en beregning.');
+    const dir = folder();
+    const fileName = fileNames(dir).find((n) => fileId(n) === id);
+    if (!fileName) throw notFound();
+    return { dir, fileName, file: path.join(dir, fileName) };
+  }
+
+  function entryFor(dir: string, fileName: string): StoreEntry {
+    const file = path.join(dir, fileName);
+    const st = statSync(file);
+    const hit = cache.get(fileName);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.entry;
+    let entry: StoreEntry;
+    try {
+      const doc = parseSomBytes(readCapped(file));
+      entry = {
+        id: fileId(fileName),
+        fileName,
+        name: doc.intervention.name,
+        targetGroup: doc.intervention.targetGroup.label || null,
+        startYear: doc.intervention.startYear,
+        savedAt: doc.savedAt,
+        knowledgeRelease: doc.knowledge?.release ?? null,
+        size: st.size,
+        error: null,
+      };
+    } catch (e) {
+      entry = {
+        id: fileId(fileName),
+        fileName,
+        name: fileName.slice(0, -SOM_EXT.length),
+        targetGroup: null,
+        startYear: null,
+        savedAt: new Date(st.mtimeMs).toISOString(),
+        knowledgeRelease: null,
+        size: st.size,
+        error: e instanceof AppError ? e.message : 'Filen kunne ikke læses.',
+      };
+    }
+    cache.set(fileName, { mtimeMs: st.mtimeMs, size: st.size, entry });
+    return entry;
+  }
+
+  function list(): StoreEntry[] {
+    const dir = folder();
+    const names = fileNames(dir);
+    const out: StoreEntry[] = [];
+    for (const n of names) {
+      try {
+        out.push(entryFor(dir, n));
+      } catch {
+        // Vanished between readdir and stat: skip.
+      }
+    }
+    for (const key of [...cache.keys()]) if (!names.includes(key)) cache.delete(key);
+    return out;
+  }
+
+  function read(id: string): { fileName: string; doc: SomDocument; text: string } {
+    const { file, fileName } = resolve(id);
+    const bytes = readCapped(file);
+    try {
+      const doc = parseSomBytes(bytes);
+      return { fileName, doc, text: Buffer.from(bytes).toString('utf8') };
+    } catch (e) {
+      if (e instanceof SomFileError) throw new SomFileError(`Filen «${fileName}» kan ikke åbnes. ${e.message}`, e.path);
+      throw e;
+    }
+  }
+
+  function open(id: string, current: { release: string; sha256: string; date: string } | null): OpenedFile {
+    const { fileName, doc } = read(id);
+    const file = doc.knowledge ? { release: doc.knowledge.release, sha256: doc.knowledge.sha256 } : null;
+    const differs =
+      current !== null && (file === null || file.release !== current.release || file.sha256.toLowerCase() !== current.sha256.toLowerCase());
+    return { id, fileName, doc, knowledge: { file, current, differs } };
+  }
+
+  /** The text to write: `savedAt`/`createdWith` set, then validated exactly as a reader would. */
+  function prepare(doc: SomDocument, what: string): { doc: SomDocument; text: string } {
+    const stamped: SomDocument = { ...doc, savedAt: now().toISOString(), createdWith: appLabel };
+    let text: string;
+    try {
+      text = serializeSom(stamped);
+    } catch {
+      throw new AppError('invalid-request', `${what}: beregningen kunne ikke omsættes til en fil.`);
+    }
+    try {
+      return { doc: parseSom(text), text };
+    } catch (e) {
+      if (e instanceof SomFileError) throw new SomFileError(`${what}: ${e.message}`, e.path);
+      throw e;
+    }
+  }
+
+  /** Replaces the file atomically, keeping the previous version in .backups/<name>.bak. */
+  function writeWithBackup(dir: string, fileName: string, text: string): void {
+    const target = path.join(dir, fileName);
+    const tmp = writeTempBeside(target, text);
+    try {
+      if (existsSync(target)) {
+        const bdir = path.join(dir, BACKUP_DIR);
+        mkdirSync(bdir, { recursive: true });
+        const bak = backupPath(dir, fileName);
+        const btmp = `${bak}.${randomBytes(4).toString('hex')}${TMP_SUFFIX}`;
+        copyFileSync(target, btmp);
+        renameSync(btmp, bak);
+      }
+    } catch {
+      // A failed backup must not stop the save itself.
+    }
+    commitTemp(tmp, target);
+  }
+
+  /** Gem: overwrites the file of `id`, or creates a new file named after the calculation when id is null. */
+  function save(id: string | null, doc: SomDocument): SavedFile {
+    const prepared = prepare(doc, 'Beregningen kan ikke gemmes');
+    let dir: string;
+    let fileName: string;
+    if (id === null) {
+      dir = folder();
+      fileName = uniqueFileName(prepared.doc.intervention.name, fileNames(dir));
+    } else {
+      ({ dir, fileName } = resolve(id));
+    }
+    writeWithBackup(dir, fileName, prepared.text);
+    return { id: fileId(fileName), fileName, savedAt: prepared.doc.savedAt, doc: prepared.doc };
+  }
+
+  /** Gem som: always a new file, named `name` (default: the calculation's name). */
+  function saveAs(doc: SomDocument, name?: string): SavedFile {
+    const prepared = prepare(doc, 'Beregningen kan ikke gemmes');
+    const dir = folder();
+    const fileName = uniqueFileName(name && name.trim() !== '' ? name : prepared.doc.intervention.name, fileNames(dir));
+    writeWithBackup(dir, fileName, prepared.text);
+    return { id: fileId(fileName), fileName, savedAt: prepared.doc.savedAt, doc: prepared.doc };
+  }
+
+  /** Omdøb: new name of the calculation and of its file. Returns the new entry (the id changes). */
+  function rename(id: string, newName: string): StoreEntry {
+    const trimmed = newName.trim();
+    if (trimmed === '' || trimmed.length > 200) throw new AppError('invalid-request', 'Navnet skal være på 1–200 tegn.');
+    const { dir, fileName, doc } = { ...resolve(id), ...read(id) };
+    const prepared = prepare({ ...doc, intervention: { ...doc.intervention, name: trimmed } }, 'Beregningen kan ikke omdøbes');
+    const others = fileNames(dir).filter((n) => n !== fileName);
+    const nextName = uniqueFileName(trimmed, others);
+    writeWithBackup(dir, fileName, prepared.text);
+    if (nextName !== fileName) {
+      renameSync(path.join(dir, fileName), path.join(dir, nextName));
+      const bak = backupPath(dir, fileName);
+      if (existsSync(bak)) renameSync(bak, backupPath(dir, nextName));
+      fsyncDir(dir);
+    }
+    return entryFor(dir, nextName);
+  }
+
+  function duplicate(id: string): StoreEntry {
+    const { doc } = read(id);
+    const name = `${doc.intervention.name} (kopi)`.slice(0, 200);
+    const saved = saveAs({ ...doc, intervention: { ...doc.intervention, name } });
+    return entryFor(folder(), saved.fileName);
+  }
+  // ---- import / export ----------------------------------------------------------------------
+
+  /** Importér: validates the text first (nothing is written for a bad file), then copies it into the store. */
+  function importText(fileName: string, text: string): StoreEntry {
+    const shown = safeBaseName(fileName);
+    let doc: SomDocument;
+    try {
+      doc = parseSom(text);
+    } catch (e) {
+      if (e instanceof SomFileError) throw new SomFileError(`Filen «${shown}${SOM_EXT}» kan ikke importeres. ${e.message}`, e.path);
+      throw e;
+    }
+    void doc;
+    const dir = folder();
+    const target = uniqueFileName(fileName, fileNames(dir));
+    atomicWriteFile(path.join(dir, target), text);
+    return entryFor(dir, target);
+  }
+
+  /** For the Electron shell (Filer → Åbn…, command line, OS association): a .som file anywhere on disk. */
+  function importFromPath(absPath: string): { id: string; name: string } {
+    const full = path.resolve(absPath);
+    const dir = folder();
+    if (path.dirname(full) === path.resolve(dir) && isStoreFileName(path.basename(full)) && existsSync(full)) {
+      const e = entryFor(dir, path.basename(full));
+      if (e.error) throw new SomFileError(`Filen «${e.fileName}» kan ikke åbnes. ${e.error}`);
+      return { id: e.id, name: e.name };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readCapped(full);
+    } catch (e) {
+      if (e instanceof AppError) throw new SomFileError(`Filen «${path.basename(full)}» kan ikke åbnes. ${e.message}`);
+      throw new AppError('not-found', `Filen «${path.basename(full)}» kunne ikke læses.`);
+    }
+    try {
+      parseSomBytes(bytes);
+    } catch (e) {
+      if (e instanceof SomFileError) throw new SomFileError(`Filen «${path.basename(full)}» kan ikke åbnes. ${e.message}`, e.path);
+      throw e;
+    }
+    const e = importText(path.basename(full), Buffer.from(bytes).toString('utf8'));
+    return { id: e.id, name: e.name };
+  }
+
+  function exportFile(id: string): ExportedFile {
+    const { fileName, text } = read(id);
+    return { fileName, text };
+  }
+
+  /** Drops a file name from the listing cache (after it left the folder). */
+  function forget(fileName: string): void {
+    cache.delete(fileName);
+  }
+
+  return {
+    now,
+    folder,
+    settings,
+    setFolder,
+    fileNames,
+    resolve,
+    entryFor,
+    forget,
+    list,
+    read,
+    open,
+    save,
+    saveAs,
+    rename,
+    duplicate,
+    importText,
+    importFromPath,
+    exportFile,
+  };
+}
