@@ -1,6 +1,6 @@
 /**
  * The command line: `npm run som -- <command>`.
- * Commands: --version, --help, calc FILE.som [--json], report FILE.som --pdf OUT.pdf.
+ * Commands: --version, --help, calc FILE.som [--json], report FILE.som --pdf OUT.pdf, compare A.som B.som … [--json].
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,9 @@ Kommandoer:
   calc FIL.som [--json]           Beregn en gemt beregning og vis resultaterne (kr., da-DK).
                                   Med --json: resultatobjektet fra .som-formatet (urundede tal).
   report FIL.som --pdf UD.pdf     Lav rapporten som PDF (kræver Chromium).
+  compare A.som B.som … [--price-year ÅR] [--discount RENTE] [--period ÅR1-ÅR2] [--json]
+                                  Sammenlign beregninger og læg dem sammen som en portefølje på et
+                                  fælles grundlag. En .somp-fil kan stå i stedet for .som-filerne.
   --version                       Vis programversion.
   --help                          Vis denne hjælp.
 
@@ -43,6 +46,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (cmd === 'calc') {
     const { runCalc } = await import('./calc');
     return runCalc(rest, resolveIo);
+  }
+  if (cmd === 'compare') {
+    const { runCompare } = await import('./compare');
+    return runCompare(rest, resolveIo);
   }
   if (cmd === 'report') {
     const mod = (await import('./report').catch(() => null)) as { runReport?: (a: string[], io: CliIo) => Promise<number> } | null;
