@@ -20,6 +20,7 @@ import {
   evaluate,
   lookupIndex,
   prepare,
+  signTolerance,
   type ByActor,
   type CalcResult,
   type IndexLookup,
@@ -157,9 +158,10 @@ function memberName(doc: SomDocument): string {
 }
 
 /**
- * Key figures of flows on the common basis. `g1` is the PV of gains at full success (for a
- * calculation) or the PV of gains itself (for the portfolio, where the break-even rate is a
- * share of every calculation's own rate).
+ * Key figures of flows on the common basis, with the sign tests of §7 (ε from the absolute
+ * discounted flows involved). `g1` is the per-year gains at full success (for a calculation), or
+ * null for the portfolio, whose break-even rate is a share of every calculation's own rate (g1 =
+ * its gains).
  */
 function summarise(
   gains: number[],
@@ -169,26 +171,44 @@ function summarise(
   pEnd: number,
   firstYear: number,
   participants: number,
-  g1ForRate: (pvGains: number) => number,
+  g1: readonly number[] | null,
 ): CommonActorFigures {
   const len = gains.length;
   const net = new Array<number>(len);
   const cum = new Array<number>(len);
+  const cumAbs = new Float64Array(len);
   let acc = 0;
+  let abs = 0;
   let pvG = 0;
   let pvC = 0;
+  let pvG1 = 0;
+  let absPeriod = 0;
+  let absG1 = 0;
   for (let i = 0; i < len; i++) {
     const n = gains[i] - costs[i];
+    const d = disc[i];
     net[i] = n;
-    acc += disc[i] * n;
+    acc += d * n;
     cum[i] = acc;
+    abs += Math.abs(d * gains[i]) + Math.abs(d * costs[i]);
+    cumAbs[i] = abs;
     if (i >= pStart && i <= pEnd) {
-      pvG += disc[i] * gains[i];
-      pvC += disc[i] * costs[i];
+      pvG += d * gains[i];
+      pvC += d * costs[i];
+      absPeriod += Math.abs(d * gains[i]) + Math.abs(d * costs[i]);
+      if (g1) {
+        pvG1 += d * g1[i];
+        absG1 += Math.abs(d * g1[i]) + Math.abs(d * costs[i]);
+      }
     }
   }
+  if (!g1) {
+    pvG1 = pvG;
+    absG1 = absPeriod;
+  }
   const pvNet = pvG - pvC;
-  const g1 = g1ForRate(pvG);
+  const costPositive = pvC > signTolerance(absPeriod);
+  const g1Positive = pvG1 > signTolerance(absG1);
   return {
     gains,
     costs,
@@ -197,9 +217,9 @@ function summarise(
     pvGains: pvG,
     pvCosts: pvC,
     pvNet,
-    returnPerKrone: finiteOrNull(pvC > 0 ? pvG / pvC : null),
-    breakEvenYear: breakEvenYear(cum, firstYear),
-    breakEvenSuccessRate: finiteOrNull(pvC <= 0 ? 0 : g1 > 0 ? pvC / g1 : null),
+    returnPerKrone: finiteOrNull(costPositive ? pvG / pvC : null),
+    breakEvenYear: breakEvenYear(cum, firstYear, cumAbs),
+    breakEvenSuccessRate: finiteOrNull(!costPositive ? 0 : g1Positive ? pvC / pvG1 : null),
     netGainPerParticipant: finiteOrNull(participants > 0 ? pvNet / participants : null),
   };
 }
@@ -280,9 +300,7 @@ export function compare(docs: readonly SomDocument[], choice: BasisChoice = {}):
         c[offset + k] = src.costs[k] * factor;
         g1[offset + k] = (srcFull ? (srcFull[k] ?? 0) : src.gains[k] / rate) * factor;
       }
-      let pvG1 = 0;
-      for (let i = Math.max(0, pStart); i <= Math.min(len - 1, pEnd); i++) pvG1 += disc[i] * g1[i];
-      common[a] = summarise(g, c, disc, pStart, pEnd, first, own.totalParticipants, () => pvG1);
+      common[a] = summarise(g, c, disc, pStart, pEnd, first, own.totalParticipants, g1);
       const pg = portGains[a];
       const pc = portCosts[a];
       for (let i = 0; i < len; i++) {
@@ -296,7 +314,7 @@ export function compare(docs: readonly SomDocument[], choice: BasisChoice = {}):
 
   const portActors = {} as ByActor<CommonActorFigures>;
   for (const a of RESULT_ACTORS) {
-    portActors[a] = summarise(portGains[a], portCosts[a], disc, pStart, pEnd, first, totalParticipants, (pvG) => pvG);
+    portActors[a] = summarise(portGains[a], portCosts[a], disc, pStart, pEnd, first, totalParticipants, null);
   }
 
   for (const w of overlapWarnings(docs)) warn(w);
