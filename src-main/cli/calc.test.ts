@@ -58,6 +58,30 @@ describe('som calc --json', () => {
   });
 });
 
+describe('som calc with a cost model (the ICM example)', () => {
+  const example = path.resolve(here, '../../data/examples/icm-hjemloese.som');
+  it('--json adds costModel: cost per forløb and each activity\'s PV per actor', async () => {
+    const r = await run([example, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['priceYear', 'period', 'years', 'actors', 'warnings', 'costModel']);
+    // (1.290.000 + 1.200.000 + 1.200.000) kr. / 60 deltagere
+    expect(j.costModel.costPerForloeb).toBeCloseTo(61_500, 9);
+    const byId = Object.fromEntries(j.costModel.activities.map((a: { id: string; pv: Record<string, number> }) => [a.id, a.pv]));
+    expect(Object.keys(byId)).toEqual(['stoetteperson', 'teamleder', 'supervision', 'opkvalificering', 'bostoette']);
+    expect(byId.opkvalificering).toEqual({ kommune: 90_000, region: 0, stat: 0, alle: 90_000 });
+    expect(byId.bostoette.kommune).toBeCloseTo(300_000 * (1 + 1 / 1.04 + 1 / 1.04 ** 2), 6);
+    expect(j.actors.kommune.costs.slice(0, 3)).toEqual([990_000, 900_000, 900_000]);
+  });
+  it('the table shows the cost per forløb and the activities', async () => {
+    const r = await run([example]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Omkostningsmodel: omkostning pr. forløb 61.500 kr. (alle aktører, ikke tilbagediskonteret), overhead 10,0 %.');
+    expect(r.stdout).toMatch(/Opkvalificering i ICM-metoden \(kursus pr\. medarbejder\)\s+engangsudgift\s+90\.000\s+0\s+0\s+90\.000/);
+    expect(r.stdout).toMatch(/Socialpædagogisk bostøtte, som ICM erstatter \(bortfalder\)/);
+  });
+});
+
 describe('som calc (table)', () => {
   it('prints a Danish table with da-DK numbers and the break-even figures', async () => {
     const r = await run([path.join(GOLDEN, 'seed-kontanthjaelp.som')]);

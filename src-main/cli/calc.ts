@@ -5,6 +5,7 @@
 import { isAppError } from '../../shared/errors';
 import { formatNumber, formatPercent, MISSING } from '../../shared/format';
 import { fail, oneLine, readSomArg } from './common';
+import { costModelTableLines } from './costmodel-table';
 import type { SomDocument } from '../../shared/som/schema';
 import { calculate, toResultsJson, RESULT_ACTORS, type CalcResult, type ActorFigures } from '../../shared/engine/calc';
 
@@ -101,6 +102,7 @@ export function formatCalcTable(doc: SomDocument, r: CalcResult): string {
     fig('Maks. omkostning pr. deltager', (x) => formatNumber(x.maxCostPerParticipant)),
   ];
   out.push(table(['', ...RESULT_ACTORS.map((a) => ACTOR_HEADERS[a])], rows));
+  out.push(...costModelTableLines(r, table));
   for (const w of r.warnings) out.push(`Advarsel: ${oneLine(w)}`);
   return out.join('\n').replace(/\n*$/, '\n');
 }
