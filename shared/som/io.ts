@@ -12,7 +12,9 @@ import { SOM_FORMAT, SOM_FORMAT_VERSION, somDocumentSchema, type Actor, type Som
 import { analysisSchema } from './analysis';
 import { normalizeCostModel } from './costmodel';
 import { costMismatchMessage, effectiveCosts, findCostMismatch } from '../engine/costmodel';
-import { describeIssue } from './labels';
+import { describeIssue, fieldLabel } from './labels';
+import { MAX_SOM_DEPTH, prescanSom } from './prescan';
+import { formatNumber } from '../format';
 
 /** Maximum size of a .som file in UTF-8 bytes (5 MiB). */
 export const MAX_SOM_BYTES = 5 * 1024 * 1024;
@@ -71,6 +73,9 @@ export function parseSom(text: string): SomDocument {
   if (typeof text !== 'string') throw new SomFileError('Filen kunne ikke læses som tekst.');
   if (text.length > MAX_SOM_BYTES || utf8ByteLength(text) > MAX_SOM_BYTES) throw new SomFileError(tooBigMessage());
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Structure first (array lengths, depth, number of values), before any object is built.
+  const scan = prescanSom(body);
+  if (!scan.ok) throw prescanError(scan);
   let raw: unknown;
   try {
     raw = JSON.parse(body);
@@ -116,6 +121,19 @@ export function parseSom(text: string): SomDocument {
   return result.data;
 }
 
+function prescanError(scan: Extract<ReturnType<typeof prescanSom>, { ok: false }>): SomFileError {
+  if (scan.reason === 'depth') {
+    return new SomFileError(`Filen er ikke en gyldig SØM-fil: data er indlejret mere end ${MAX_SOM_DEPTH} niveauer.`, scan.at);
+  }
+  if (scan.reason === 'values') {
+    return new SomFileError(`Filen er ikke en gyldig SØM-fil: den indeholder mere end ${formatNumber(scan.limit)} værdier.`, scan.at);
+  }
+  const where = scan.at.length === 0 ? 'Filen' : fieldLabel(scan.at, {});
+  const exact = /^lines\.\*\.(estimate|estimateKind|own)$/.test(scan.path);
+  const expectation = exact ? `skal have præcis ${scan.limit} værdier (År 1–${scan.limit})` : `må højst have ${formatNumber(scan.limit)}`;
+  return new SomFileError(`${where}: har ${formatNumber(scan.found)} værdier, men ${expectation}.`, scan.at);
+}
+
 /** The first issue in document order is the one we report (zod reports in schema order). */
 function pickIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
   return issues[0];
@@ -137,8 +155,7 @@ function jsonDepth(root: unknown, limit: number): number {
   return max;
 }
 
-/** Maximum nesting depth of objects/arrays in a .som file (room for deep `extensions`). */
-export const MAX_SOM_DEPTH = 64;
+export { MAX_SOM_DEPTH } from './prescan';
 
 // ---- writing ---------------------------------------------------------------------------------
 
