@@ -214,7 +214,7 @@ describe('rejections name the field in Danish', () => {
     expect(rejection((o) => o.lines[0].estimate.pop()).message).toBe(
       "Konsekvenslinje 'Kontanthjælp', vidensdatabasens skøn: skal have præcis 20 værdier (År 1–20).",
     );
-    expect(rejection((o) => o.lines[0].estimateKind.push(null)).message).toMatch(/skønstype: har 21 værdier, men skal have præcis 20 værdier/);
+    expect(rejection((o) => o.lines[0].estimateKind.push(null)).message).toMatch(/skønstype: har mere end 20 værdier, men skal have præcis 20 værdier/);
   });
   it('the analysis section is validated strictly (shape of issue 7)', () => {
     expect(rejection((o) => (o.analysis = { colour: 1 })).message).toMatch(/^Analyse: ukendt felt 'colour'/);

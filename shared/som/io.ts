@@ -53,6 +53,15 @@ export function utf8ByteLength(s: string): number {
   return n;
 }
 
+/** Whether the UTF-8 encoding of s is longer than max bytes (native encoder into a bounded buffer). */
+export function exceedsUtf8Bytes(s: string, max: number): boolean {
+  if (s.length > max) return true;
+  // Each UTF-16 unit is at most 3 UTF-8 bytes: short texts need no count.
+  if (s.length * 3 <= max) return false;
+  const r = new TextEncoder().encodeInto(s, new Uint8Array(max + 4));
+  return r.read < s.length || r.written > max;
+}
+
 const tooBigMessage = () =>
   `Filen er for stor (over ${MAX_SOM_BYTES / (1024 * 1024)} MiB) til at være en SØM-beregning.`;
 
@@ -65,13 +74,18 @@ export function parseSomBytes(bytes: Uint8Array): SomDocument {
   } catch {
     throw new SomFileError('Filen er ikke gyldig UTF-8-tekst og kan ikke være en SØM-beregning.');
   }
-  return parseSom(text);
+  return parseCheckedText(text);
 }
 
 /** Parses and validates the text of a .som file. Throws SomFileError, never anything else. */
 export function parseSom(text: string): SomDocument {
   if (typeof text !== 'string') throw new SomFileError('Filen kunne ikke læses som tekst.');
-  if (text.length > MAX_SOM_BYTES || utf8ByteLength(text) > MAX_SOM_BYTES) throw new SomFileError(tooBigMessage());
+  if (exceedsUtf8Bytes(text, MAX_SOM_BYTES)) throw new SomFileError(tooBigMessage());
+  return parseCheckedText(text);
+}
+
+/** The text of a file whose size is already checked. */
+function parseCheckedText(text: string): SomDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Structure first (array lengths, depth, number of values), before any object is built.
   const scan = prescanSom(body);
@@ -131,7 +145,7 @@ function prescanError(scan: Extract<ReturnType<typeof prescanSom>, { ok: false }
   const where = scan.at.length === 0 ? 'Filen' : fieldLabel(scan.at, {});
   const exact = /^lines\.\*\.(estimate|estimateKind|own)$/.test(scan.path);
   const expectation = exact ? `skal have præcis ${scan.limit} værdier (År 1–${scan.limit})` : `må højst have ${formatNumber(scan.limit)}`;
-  return new SomFileError(`${where}: har ${formatNumber(scan.found)} værdier, men ${expectation}.`, scan.at);
+  return new SomFileError(`${where}: har mere end ${formatNumber(scan.limit)} værdier, men ${expectation}.`, scan.at);
 }
 
 /** The first issue in document order is the one we report (zod reports in schema order). */

@@ -11,6 +11,7 @@
  */
 import { LIMITS, YEARS_PER_LINE } from './schema';
 import { LIMITS_ANALYSIS } from './analysis';
+import { COST_MODEL_LIMITS } from './costmodel';
 
 /** Maximum nesting depth of objects/arrays (room for deep `extensions`; a document needs about 5). */
 export const MAX_SOM_DEPTH = 64;
@@ -31,6 +32,7 @@ export const SOM_ARRAY_LIMITS: Readonly<Record<string, number>> = {
   'intervention.savedCosts.kommune': LIMITS.maxYearsWithIntervention,
   'intervention.savedCosts.region': LIMITS.maxYearsWithIntervention,
   'intervention.savedCosts.stat': LIMITS.maxYearsWithIntervention,
+  'intervention.costModel.activities': COST_MODEL_LIMITS.maxActivities,
   lines: LIMITS.maxLines,
   'lines.*.estimate': YEARS_PER_LINE,
   'lines.*.estimateKind': YEARS_PER_LINE,
@@ -43,12 +45,15 @@ export const SOM_ARRAY_LIMITS: Readonly<Record<string, number>> = {
   'analysis.sensitivity.periodYears': LIMITS_ANALYSIS.maxListValues,
 };
 
-/** Any other array or object outside `extensions` (objects of the format have at most ~15 members; the schema refuses unknown places anyway). */
-const DEFAULT_LIMIT = 64;
+/**
+ * Any other array or object outside `extensions`: the largest list of the format. Places the table
+ * does not name (a part added to the format later) are still bounded by it and by MAX_SOM_VALUES.
+ */
+const DEFAULT_LIMIT = LIMITS.maxNotes;
 
 export type PrescanResult =
   | { ok: true; values: number }
-  | { ok: false; reason: 'depth' | 'values' | 'length'; path: string; at: (string | number)[]; limit: number; found: number };
+  | { ok: false; reason: 'depth' | 'values' | 'length'; path: string; at: (string | number)[]; limit: number; /** What was counted when the scan stopped (limit + 1). */ found: number };
 
 interface Frame {
   array: boolean;
@@ -56,8 +61,8 @@ interface Frame {
   /** Whether the container has at least one value (for arrays: counted on the first one). */
   nonEmpty: boolean;
   path: string;
-  /** The concrete place (indices instead of '*'), for the message. */
-  at: (string | number)[];
+  /** This container's key in its parent object, or its index in its parent array (for the message). */
+  seg: string | number;
   limit: number;
   /** Inside `extensions`: only depth and the total count apply. */
   free: boolean;
@@ -117,7 +122,7 @@ export function prescanSom(text: string): PrescanResult {
     if (c === COMMA) {
       if (top) {
         top.count++;
-        if (top.count > top.limit) return { ok: false, reason: 'length', path: top.path, at: top.at, limit: top.limit, found: countRest(text, i, top) };
+        if (top.count > top.limit) return { ok: false, reason: 'length', path: top.path, at: placeOf(stack), limit: top.limit, found: top.count };
       }
       key = null;
       continue;
@@ -131,12 +136,12 @@ export function prescanSom(text: string): PrescanResult {
     if (top && !top.nonEmpty) {
       top.nonEmpty = true;
       top.count = 1;
-      if (top.count > top.limit) return { ok: false, reason: 'length', path: top.path, at: top.at, limit: top.limit, found: countRest(text, i, top) };
+      if (top.count > top.limit) return { ok: false, reason: 'length', path: top.path, at: placeOf(stack), limit: top.limit, found: top.count };
     }
     const isKey = top !== undefined && !top.array && key === null;
     if (!isKey) {
       values++;
-      if (values > MAX_SOM_VALUES) return { ok: false, reason: 'values', path: top?.path ?? '', at: top?.at ?? [], limit: MAX_SOM_VALUES, found: values };
+      if (values > MAX_SOM_VALUES) return { ok: false, reason: 'values', path: top?.path ?? '', at: placeOf(stack), limit: MAX_SOM_VALUES, found: values };
     }
     if (c === QUOTE) {
       inString = true;
@@ -144,13 +149,14 @@ export function prescanSom(text: string): PrescanResult {
       continue;
     }
     if (c === LBRACE || c === LBRACKET) {
-      if (stack.length + 1 > MAX_SOM_DEPTH) return { ok: false, reason: 'depth', path: top?.path ?? '', at: top?.at ?? [], limit: MAX_SOM_DEPTH, found: stack.length + 1 };
+      if (stack.length + 1 > MAX_SOM_DEPTH) return { ok: false, reason: 'depth', path: top?.path ?? '', at: placeOf(stack), limit: MAX_SOM_DEPTH, found: stack.length + 1 };
       const segment = top === undefined ? '' : top.array ? '*' : (key ?? '*');
-      const path = top === undefined ? '' : top.path === '' ? segment : `${top.path}.${segment}`;
       const free = top !== undefined && (top.free || (top.path === '' && segment === 'extensions'));
+      // Inside extensions only depth and the total count apply: no path to build.
+      const path = top === undefined ? '' : top.free ? top.path : top.path === '' ? segment : `${top.path}.${segment}`;
       const limit = top === undefined || free ? Number.MAX_SAFE_INTEGER : (SOM_ARRAY_LIMITS[path] ?? DEFAULT_LIMIT);
-      const at = top === undefined ? [] : [...top.at, top.array ? top.count - 1 : (key ?? '*')];
-      stack.push({ array: c === LBRACKET, count: 0, nonEmpty: false, path, at, limit, free });
+      const seg = top === undefined ? '' : top.array ? top.count - 1 : (key ?? '*');
+      stack.push({ array: c === LBRACKET, count: 0, nonEmpty: false, path, seg, limit, free });
       key = null;
       lastStringEnd = -1;
       continue;
@@ -162,24 +168,7 @@ export function prescanSom(text: string): PrescanResult {
 }
 
 
-/** Elements of the container open at position `from`, counted to its end (for the message; bounded by the text). */
-function countRest(text: string, from: number, frame: Frame): number {
-  let count = frame.count;
-  let depth = 0;
-  let inString = false;
-  for (let i = from + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-      continue;
-    }
-    if (c === QUOTE) inString = true;
-    else if (c === LBRACE || c === LBRACKET) depth++;
-    else if (c === RBRACE || c === RBRACKET) {
-      if (depth === 0) return count;
-      depth--;
-    } else if (c === COMMA && depth === 0) count++;
-  }
-  return count;
+/** The concrete path of the innermost open container (indices instead of '*'). */
+function placeOf(stack: readonly Frame[]): (string | number)[] {
+  return stack.slice(1).map((f) => f.seg);
 }

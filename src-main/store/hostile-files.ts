@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_SOM_BYTES } from '../../shared/som/io';
 import { projectRoot } from '../paths';
 
 export interface HostileFile {
@@ -20,6 +21,23 @@ export function validExampleText(): string {
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
+
+/** Just under 5 MiB (in UTF-8 bytes): the example with ~1,75 million `participants` values (compact JSON). */
+export function hugeParticipantsText(): string {
+  const doc = JSON.parse(validExampleText()) as { intervention: Record<string, unknown> };
+  doc.intervention.participants = '__P__';
+  const shell = JSON.stringify(doc);
+  const room = MAX_SOM_BYTES - (enc(shell).length - '"__P__"'.length) - 2;
+  const count = Math.floor(room / 2);
+  return shell.replace('"__P__"', `[${'0,'.repeat(count - 1)}0]`);
+}
+
+/** A million empty objects inside `extensions` (each valid JSON; together too many values). */
+export function manyObjectsText(): string {
+  const doc = JSON.parse(validExampleText()) as Record<string, unknown>;
+  doc.extensions = { x: '__X__' };
+  return JSON.stringify(doc).replace('"__X__"', `[${'{},'.repeat(999_999)}{}]`);
+}
 
 export function hostileFiles(): HostileFile[] {
   const text = validExampleText();
@@ -40,6 +58,8 @@ export function hostileFiles(): HostileFile[] {
     d.extensions = { padding: 'x'.repeat(6 * 1024 * 1024) };
     add('6 MiB stor fil', 'stor.som', enc(JSON.stringify(d)));
   }
+  add('5 MiB med 1,75 mio. deltagerværdier', 'deltagere.som', enc(hugeParticipantsText()));
+  add('en million tomme objekter', 'objekter.som', enc(manyObjectsText()));
   add('nyere formatversion', 'nyere.som', json((d) => { d.formatVersion = 2; }));
   add('dublerede linje-id', 'dubletter.som', json((d) => { d.lines[1].id = d.lines[0].id; }));
   {
