@@ -9,17 +9,10 @@ import { AppError } from '../../shared/errors';
 import type { KnowledgeData, ReleaseEntry } from '../../shared/knowledge/types';
 import { openKnowledgeDb, type KnowledgeDb, type KnowledgeRelease } from './db';
 import { buildKnowledgeDb, knowledgeDataHash } from './build';
-import type { KnowledgeDeps } from './deps';
+import type { KnowledgeDeps, KnowledgeReleaseManager } from './deps';
 import { openUserDb, USER_DB_FILE, type UserDb } from '../userdb/db';
 
 export const ACTIVE_RELEASE_KEY = 'knowledge.activeRelease';
-
-export interface KnowledgeReleaseManager {
-  releases(): ReleaseEntry[];
-  select(id: string): ReleaseEntry;
-  /** Build a new database from validated data, register it and make it active. */
-  importData(data: KnowledgeData): ReleaseEntry;
-}
 
 export class KnowledgeService implements KnowledgeDb, KnowledgeReleaseManager {
   private current: KnowledgeDb;
