@@ -86,3 +86,12 @@ export function parseDanishNumber(text: string): number | null {
   const result = sign * value;
   return Object.is(result, -0) ? 0 : result;
 }
+
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+
+/** "2026-11-23" or "2026-11-23T…" → "23. november 2026" (the date part as written, no time zone conversion). */
+export function danishDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])}. ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}

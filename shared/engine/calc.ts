@@ -177,6 +177,18 @@ export interface PreparedLine {
   /** Units per year at success rate 1, measured and forecast parts. */
   unitsMeasured: Float64Array;
   unitsForecast: Float64Array;
+  /** Units per year of the cohorts with given successes (not scaled by the rate); null when none has them. */
+  givenMeasured: Float64Array | null;
+  givenForecast: Float64Array | null;
+}
+
+/** Inputs of `prepare` that a document does not hold. */
+export interface PrepareOptions {
+  /**
+   * Successful participants per cohort (index i ↔ intervention year startYear + i) that replace
+   * participants × successRate; null or missing = not given. Used by the follow-up's re-forecast.
+   */
+  cohortSuccesses?: readonly (number | null | undefined)[];
 }
 
 export interface Prepared {
@@ -196,6 +208,13 @@ export interface Prepared {
   readonly gainsForecast: readonly Float64Array[];
   readonly costsGross: readonly Float64Array[];
   readonly savedCosts: readonly Float64Array[];
+  /** Per actor per year: gains of the cohorts with given successes (absolute, not per success); null when none. */
+  readonly givenGainsMeasured: readonly Float64Array[] | null;
+  readonly givenGainsForecast: readonly Float64Array[] | null;
+  /** Given successes per cohort (null = participants × rate); null when no cohort has them. */
+  readonly cohortSuccesses: readonly (number | null)[] | null;
+  /** Every cohort has given successes: no success rate is left to break even on. */
+  readonly allSuccessesGiven: boolean;
   readonly lines: readonly PreparedLine[];
   readonly warnings: readonly string[];
   /** δ(t) at the document's discount rate over the document's full horizon (reused by evaluate). */
@@ -297,7 +316,7 @@ function effectivePrices(doc: SomDocument, line: SomLine, warn: (w: string) => v
 
 // ---- prepare ---------------------------------------------------------------------------------
 
-export function prepare(doc: SomDocument): Prepared {
+export function prepare(doc: SomDocument, options: PrepareOptions = {}): Prepared {
   const iv = doc.intervention;
   const s = iv.startYear;
   const n = iv.yearsWithIntervention;
@@ -315,6 +334,10 @@ export function prepare(doc: SomDocument): Prepared {
   const gainsForecast = ACTORS.map(() => new Float64Array(T));
   // With a cost model the costs are the ones its activities give (model.md §12), whatever is stored.
   const yearly = effectiveCosts(iv);
+  const given = participants.map((_, i) => options.cohortSuccesses?.[i] ?? null);
+  const anyGiven = given.some((g) => g !== null);
+  const givenGainsMeasured = anyGiven ? ACTORS.map(() => new Float64Array(T)) : null;
+  const givenGainsForecast = anyGiven ? ACTORS.map(() => new Float64Array(T)) : null;
   const costsGross = ACTORS.map((a) => {
     const arr = new Float64Array(T);
     for (let i = 0; i < n; i++) arr[i] = yearly.costs[a][i] ?? 0;
@@ -347,15 +370,22 @@ export function prepare(doc: SomDocument): Prepared {
     }
     const unitsMeasured = new Float64Array(T);
     const unitsForecast = new Float64Array(T);
+    const givenMeasured = anyGiven ? new Float64Array(T) : null;
+    const givenForecast = anyGiven ? new Float64Array(T) : null;
     for (let i = 0; i < n; i++) {
-      const p = participants[i];
+      // A cohort with given successes adds S(y) × Δ to the given part; any other adds participants × Δ
+      // to the part that the success rate scales.
+      const g = given[i];
+      const p = g ?? participants[i];
       if (p === 0) continue;
+      const um = g === null ? unitsMeasured : (givenMeasured as Float64Array);
+      const uf = g === null ? unitsForecast : (givenForecast as Float64Array);
       const base = i + off;
       for (let k = 0; k < YEARS_PER_LINE; k++) {
         const d = delta[k];
         if (d === 0) continue;
-        if (forecast[k]) unitsForecast[base + k] += p * d;
-        else unitsMeasured[base + k] += p * d;
+        if (forecast[k]) uf[base + k] += p * d;
+        else um[base + k] += p * d;
       }
     }
     for (let ai = 0; ai < 3; ai++) {
@@ -368,8 +398,16 @@ export function prepare(doc: SomDocument): Prepared {
         gm[t] += c * unitsMeasured[t];
         gf[t] += c * unitsForecast[t];
       }
+      if (givenMeasured && givenForecast && givenGainsMeasured && givenGainsForecast) {
+        const xm = givenGainsMeasured[ai];
+        const xf = givenGainsForecast[ai];
+        for (let t = 0; t < T; t++) {
+          xm[t] += c * givenMeasured[t];
+          xf[t] += c * givenForecast[t];
+        }
+      }
     }
-    lines.push({ line, coef, taxCoef, prices, unitsMeasured, unitsForecast });
+    lines.push({ line, coef, taxCoef, prices, unitsMeasured, unitsForecast, givenMeasured, givenForecast });
   }
 
   return {
@@ -386,6 +424,10 @@ export function prepare(doc: SomDocument): Prepared {
     gainsForecast,
     costsGross,
     savedCosts,
+    givenGainsMeasured,
+    givenGainsForecast,
+    cohortSuccesses: anyGiven ? given : null,
+    allSuccessesGiven: n > 0 && given.every((g) => g !== null),
     lines,
     warnings,
     discountFactors: discountFactors(doc.parameters.discountRate, Math.max(T, doc.view.periodEnd - s + 1)),
@@ -460,10 +502,13 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
   const figs: ActorFigures[] = [];
   let alleG1 = 0;
   let alleAbsG1 = 0;
+  let allePvGiven = 0;
   for (let ai = 0; ai < 3; ai++) {
     const f = newFigures(len);
     const gm = p.gainsMeasured[ai];
     const gf = p.gainsForecast[ai];
+    const xm = p.givenGainsMeasured?.[ai];
+    const xf = p.givenGainsForecast?.[ai];
     const cg = p.costsGross[ai];
     const sc = p.savedCosts[ai];
     let cum = 0;
@@ -474,14 +519,17 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
     let abs = 0;
     let absPeriod = 0;
     let absG1 = 0;
+    let pvGiven = 0;
     for (let i = 0; i < len; i++) {
       let g1t = 0;
+      let gGiven = 0;
       let c = 0;
       if (i < T) {
         g1t = priceF * (mMeas * gm[i] + mFore * gf[i]);
+        if (xm && xf) gGiven = priceF * (mMeas * xm[i] + mFore * xf[i]);
         c = costF * cg[i] - sc[i];
       }
-      const g = rate * g1t;
+      const g = xm ? rate * g1t + gGiven : rate * g1t;
       const net = g - c;
       const d = disc[i];
       cum += net;
@@ -502,12 +550,14 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
         g1 += d * g1t;
         absPeriod += Math.abs(d * g) + Math.abs(d * c);
         absG1 += Math.abs(d * g1t) + Math.abs(d * c);
+        pvGiven += d * gGiven;
       }
     }
     const tol = { cumAbs, period: absPeriod, g1: absG1 };
-    finishSummary(f, pvG, pvC, g1, s, p.totalParticipants, cohortsInPeriod > 0 ? discParticipants : 0, tol);
+    finishSummary(f, pvG, pvC, g1, s, p.totalParticipants, cohortsInPeriod > 0 ? discParticipants : 0, tol, pvGiven, p.allSuccessesGiven);
     alleG1 += g1;
     alleAbsG1 += absG1;
+    allePvGiven += pvGiven;
     figs.push(f);
   }
   const [k, rg, st] = figs;
@@ -543,7 +593,7 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
       }
     }
     const tol = { cumAbs, period: absPeriod, g1: alleAbsG1 };
-    finishSummary(alle, pvG, pvC, alleG1, s, p.totalParticipants, cohortsInPeriod > 0 ? discParticipants : 0, tol);
+    finishSummary(alle, pvG, pvC, alleG1, s, p.totalParticipants, cohortsInPeriod > 0 ? discParticipants : 0, tol, allePvGiven, p.allSuccessesGiven);
   }
   return {
     years,
@@ -574,6 +624,8 @@ function finishSummary(
   totalParticipants: number,
   discParticipants: number,
   involved: Involved,
+  pvGiven: number,
+  allSuccessesGiven: boolean,
 ): void {
   f.pvGains = pvG;
   f.pvCosts = pvC;
@@ -583,7 +635,11 @@ function finishSummary(
   const costPositive = pvC > signTolerance(involved.period);
   const g1Positive = g1 > signTolerance(involved.g1);
   f.returnPerKrone = finiteOrNull(costPositive ? pvG / pvC : null);
-  f.breakEvenSuccessRate = finiteOrNull(!costPositive ? 0 : g1Positive ? pvC / g1 : null);
+  // §7.6, and §13 for a re-forecast: the gains of cohorts with given successes (pvGiven) are fixed,
+  // so the rate of the other cohorts must cover what is left of the cost; none when no cohort is left.
+  const rest = pvC - pvGiven;
+  const restPositive = rest > signTolerance(involved.period);
+  f.breakEvenSuccessRate = allSuccessesGiven ? null : finiteOrNull(!restPositive ? 0 : g1Positive ? rest / g1 : null);
   f.netGainPerParticipant = finiteOrNull(totalParticipants > 0 ? f.pvNet / totalParticipants : null);
   f.maxCostPerParticipant = finiteOrNull(discParticipants > 0 ? pvG / discParticipants : null);
 }
@@ -622,8 +678,8 @@ function byActorArrays(len: number): ByActor<number[]> {
 }
 
 /** The full calculation of a document (model.md §2–§7). */
-export function calculate(doc: SomDocument): CalcResult {
-  const p = prepare(doc);
+export function calculate(doc: SomDocument, options: PrepareOptions = {}): CalcResult {
+  const p = prepare(doc, options);
   const ev = evaluate(p);
   const len = ev.years.length;
   const pStart = ev.period.start - p.startYear;
@@ -632,7 +688,9 @@ export function calculate(doc: SomDocument): CalcResult {
   const disc = ev.discountFactors;
 
   const successes = new Array<number>(len).fill(0);
-  for (let i = 0; i < p.participants.length; i++) successes[i + p.finishOffset] += p.participants[i] * rate;
+  for (let i = 0; i < p.participants.length; i++) {
+    successes[i + p.finishOffset] += p.cohortSuccesses?.[i] ?? p.participants[i] * rate;
+  }
 
   const lines: LineResult[] = [];
   const areaMap = new Map<string, AreaResult>();
@@ -671,6 +729,9 @@ export function calculate(doc: SomDocument): CalcResult {
   for (const pl of p.lines) {
     const units = new Array<number>(len).fill(0);
     for (let i = 0; i < p.flowYears; i++) units[i] = rate * (pl.unitsMeasured[i] + pl.unitsForecast[i]);
+    if (pl.givenMeasured && pl.givenForecast) {
+      for (let i = 0; i < p.flowYears; i++) units[i] += pl.givenMeasured[i] + pl.givenForecast[i];
+    }
     const l = pl.line;
     const main = build(units, pl.coef);
     lines.push({
@@ -747,8 +808,9 @@ export interface ResultsJson {
   costModel?: CostModelJson;
 }
 
-export function toResultsJson(r: CalcResult): ResultsJson {
-  const actor = (f: ActorFigures): ResultsJsonActor => ({
+/** One actor of the results JSON (also used for the follow-up's re-forecast). */
+export function actorJson(f: ActorFigures): ResultsJsonActor {
+  return {
     gains: [...f.gains],
     costs: [...f.costs],
     net: [...f.net],
@@ -760,7 +822,11 @@ export function toResultsJson(r: CalcResult): ResultsJson {
     breakEvenSuccessRate: f.breakEvenSuccessRate,
     netGainPerParticipant: f.netGainPerParticipant,
     maxCostPerParticipant: f.maxCostPerParticipant,
-  });
+  };
+}
+
+export function toResultsJson(r: CalcResult): ResultsJson {
+  const actor = actorJson;
   return {
     priceYear: r.priceYear,
     period: { start: r.period.start, end: r.period.end },

@@ -9,7 +9,7 @@
  * Page numbers and the file name are in Chromium's footer (displayHeaderFooter + footerTemplate),
  * because CSS paged-media counters are not supported by Chromium's print pipeline.
  */
-import { formatKr, formatNumber, formatPercent, MISSING } from '../format';
+import { danishDate, formatKr, formatNumber, formatPercent, MISSING } from '../format';
 import type { SomDocument, ViewActor } from '../som/schema';
 import { analysisSchema, type Analysis } from '../som/analysis';
 import { calculate, prepare, type CalcResult, type Prepared } from '../engine/calc';
@@ -48,14 +48,8 @@ export interface ReportInput {
   sensitivity?: boolean;
 }
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-
-/** "2026-11-23T…" → "23. november 2026" (the date part as written, no time zone conversion). */
-export function danishDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])}. ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
+/** "2026-11-23T…" → "23. november 2026" (shared with the follow-up texts). */
+export { danishDate };
 
 /** The analysis section if it is valid; otherwise null (the report then uses the defaults). */
 export function readAnalysis(doc: SomDocument): Analysis | null {

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { formatNumber } from '../format';
 import { analysisSchema } from './analysis';
 import { costModelSchema } from './costmodel';
+import { followUpIssues, followUpSchema } from './followup';
 
 export const ACTORS = ['kommune', 'region', 'stat'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -261,6 +262,8 @@ export const somDocumentShape = z.strictObject(
     // Shape owned by issue 7 (sensitivity/Monte Carlo): shared/som/analysis.ts, strict.
     analysis: analysisSchema.optional(),
     report: z.strictObject({ text: text(LIMITS.maxLongText) }, { error: 'skal være et objekt' }).optional(),
+    // Actuals of passed intervention years (model.md §13): ./followup.ts.
+    followUp: followUpSchema.optional(),
     notes: z
       .array(noteSchema, { error: 'skal være en liste' })
       .max(LIMITS.maxNotes, { error: `må højst have ${LIMITS.maxNotes} noter` })
@@ -305,6 +308,9 @@ export const somDocumentSchema = somDocumentShape.superRefine((doc, ctx) => {
     }
     seen.add(line.id);
   });
+  if (doc.followUp) {
+    for (const issue of followUpIssues(doc.followUp, iv)) ctx.addIssue({ code: 'custom', ...issue });
+  }
 });
 
 export type SomDocument = z.infer<typeof somDocumentShape>;
@@ -316,6 +322,7 @@ export type SomEffect = SomIntervention['effect'];
 export type SomConversion = NonNullable<SomEffect['conversion']>;
 export type SomTargetGroup = SomIntervention['targetGroup'];
 export type SomNote = NonNullable<SomDocument['notes']>[number];
+export type { FollowUp, FollowUpYear } from './followup';
 export type EstimateKind = SomLine['estimateKind'][number];
 export type Direction = SomLine['direction'];
 export type PerActor<T> = Record<Actor, T>;
