@@ -15,6 +15,7 @@ import { costMismatchMessage, effectiveCosts, findCostMismatch } from '../engine
 import { describeIssue, fieldLabel } from './labels';
 import { MAX_SOM_DEPTH, prescanSom } from './prescan';
 import { formatNumber } from '../format';
+import { normalizeFollowUp } from './followup';
 
 /** Maximum size of a .som file in UTF-8 bytes (5 MiB). */
 export const MAX_SOM_BYTES = 5 * 1024 * 1024;
@@ -259,6 +260,7 @@ export function normalizeSom(doc: SomDocument): SomDocument {
     out.analysis = a.success ? a.data : doc.analysis;
   }
   if (doc.report !== undefined) out.report = { text: doc.report.text };
+  if (doc.followUp !== undefined) out.followUp = normalizeFollowUp(doc.followUp);
   if (doc.notes !== undefined) out.notes = doc.notes.map((n) => ({ at: n.at, text: n.text }));
   if (doc.extensions !== undefined) out.extensions = doc.extensions;
   return out;

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { ACTORS, type Actor } from './schema';
 import { costModelFieldLabel } from './costmodel';
+import { followUpLabel } from './followup';
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown; parent: unknown } {
   let cur: unknown = raw;
@@ -121,6 +122,8 @@ export function fieldLabel(path: readonly (string | number)[], raw: unknown): st
       return analysisLabel(path.slice(1), raw, join);
     case 'report':
       return p1 === 'text' ? 'Rapporttekst' : 'Rapport';
+    case 'followUp':
+      return followUpLabel(path.slice(1), valueAt(raw, ['followUp']).value);
     case 'notes':
       if (p1 === undefined) return 'Noter';
       return join(`Note nr. ${typeof p1 === 'number' ? p1 + 1 : String(p1)}`, p2 === 'at' ? 'tidspunkt' : p2 === 'text' ? 'tekst' : '');
