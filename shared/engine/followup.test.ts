@@ -9,6 +9,7 @@ import type { FollowUp, FollowUpYear, SomDocument } from '../som/schema';
 import { RESULT_ACTORS, calculate, evaluate, prepare, toResultsJson } from './calc';
 import { calculateFollowUp, followUpJson, reforecastInputs } from './followup';
 import { syntheticDoc } from './synthetic';
+import { applyDerivedCosts } from './costmodel';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
@@ -234,5 +235,25 @@ describe('followUp JSON', () => {
     expect(j.realisedSuccessRate).toBe(0.25);
     expect(Object.keys(j.reforecast.actors)).toEqual(['kommune', 'region', 'stat', 'alle']);
     expect(j.reforecast.actors.alle).toEqual(toResultsJson(f.reforecast).actors.alle);
+  });
+});
+
+describe('re-forecast of a calculation with a cost model', () => {
+  it('keeps the derived costs when actual participants differ, and uses the actual costs where given', () => {
+    const base = smallDoc();
+    base.intervention.costModel = {
+      overheadRate: 0,
+      activities: [
+        { id: 'a', label: 'Samtaler', kind: 'perParticipant', unit: { amount: 2000 }, quantity: 1, withOverhead: false, shares: { kommune: 1, region: 0, stat: 0 }, replaced: false },
+      ],
+    };
+    applyDerivedCosts(base.intervention);
+    expect(base.intervention.costs.kommune).toEqual([20_000, 20_000, 20_000]);
+    const f = calculateFollowUp(
+      withFollowUp(base, [entry(2020, { participants: 15 }), entry(2021, { participants: 5, costs: { kommune: 9_000, region: null, stat: null } })]),
+    )!;
+    expect(f.forecast.actors.kommune.costs.slice(0, 3)).toEqual([20_000, 20_000, 20_000]);
+    expect(f.reforecast.actors.kommune.costs.slice(0, 3)).toEqual([20_000, 9_000, 20_000]);
+    expect(f.reforecast.totalParticipants).toBe(30);
   });
 });
