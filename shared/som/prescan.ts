@@ -11,6 +11,7 @@
  */
 import { LIMITS, YEARS_PER_LINE } from './schema';
 import { LIMITS_ANALYSIS } from './analysis';
+import { LIMITS_FOLLOW_UP } from './followup';
 import { COST_MODEL_LIMITS } from './costmodel';
 
 /** Maximum nesting depth of objects/arrays (room for deep `extensions`; a document needs about 5). */
@@ -43,6 +44,7 @@ export const SOM_ARRAY_LIMITS: Readonly<Record<string, number>> = {
   'analysis.scenarios.*.changes': LIMITS_ANALYSIS.maxChanges,
   'analysis.sensitivity.discountRates': LIMITS_ANALYSIS.maxListValues,
   'analysis.sensitivity.periodYears': LIMITS_ANALYSIS.maxListValues,
+  'followUp.years': LIMITS_FOLLOW_UP.maxYears,
 };
 
 /**
