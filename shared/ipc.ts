@@ -10,12 +10,14 @@ import { appChannels } from './ipc/app';
 import { knowledgeChannels } from './ipc/knowledge';
 import { storeChannels } from './ipc/store';
 import { calcChannels } from './ipc/calc';
+import { compareChannels } from './ipc/compare';
 
 export const channels = {
   ...appChannels,
   ...knowledgeChannels,
   ...storeChannels,
   ...calcChannels,
+  ...compareChannels,
 };
 
 export type Channels = typeof channels;

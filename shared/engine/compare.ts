@@ -54,6 +54,8 @@ export interface KeyFigures {
   pvGains: number;
   pvCosts: number;
   pvNet: number;
+  /** PV of gains at success rate 100 % (for the portfolio: at every calculation's own rate, = pvGains). */
+  pvGainsAtFullSuccess: number;
   returnPerKrone: number | null;
   breakEvenYear: number | null;
   /**
@@ -217,6 +219,7 @@ function summarise(
     pvGains: pvG,
     pvCosts: pvC,
     pvNet,
+    pvGainsAtFullSuccess: pvG1,
     returnPerKrone: finiteOrNull(costPositive ? pvG / pvC : null),
     breakEvenYear: breakEvenYear(cum, firstYear, cumAbs),
     breakEvenSuccessRate: finiteOrNull(!costPositive ? 0 : g1Positive ? pvC / pvG1 : null),

@@ -430,3 +430,5 @@ ${table(yearHead, lyRows, { cls: 'small' })}
 }
 
 export type { MonteCarloResult };
+/** The report stylesheet, shared by the comparison report (same template family). */
+export { CSS as REPORT_CSS };

@@ -3,10 +3,12 @@ import { appHandlers } from './app';
 import { knowledgeHandlers } from './knowledge';
 import { storeHandlers } from './store';
 import { calcHandlers } from './calc';
+import { compareHandlers } from './compare';
 
 export const handlers: HandlerMap = {
   ...appHandlers,
   ...knowledgeHandlers,
   ...storeHandlers,
   ...calcHandlers,
+  ...compareHandlers,
 };

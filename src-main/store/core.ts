@@ -311,6 +311,7 @@ export function createStoreCore(opts: FileStoreOptions) {
     resolve,
     entryFor,
     forget,
+    writeWithBackup,
     list,
     read,
     open,

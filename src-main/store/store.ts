@@ -1,11 +1,12 @@
 /**
- * The file store of .som files: the folder of saved calculations (./core.ts), an app trash
+ * The file store of .som and .somp files: the folder of saved calculations (./core.ts), an app trash
  * (./trash.ts), a recovery area for unsaved work (./recovery.ts) and the example calculations
  * (./examples.ts). Plain functions of plain values: used by the IPC handlers and by the Electron shell.
  */
 import path from 'node:path';
 import { createStoreCore, type FileStoreOptions } from './core';
 import { createExamples } from './examples';
+import { createPortfolios } from './portfolios';
 import { RECOVERY_DIR, TRASH_DIR } from './files';
 import { createRecovery } from './recovery';
 import { createTrash } from './trash';
@@ -32,6 +33,7 @@ export function createFileStore(opts: FileStoreOptions) {
     exportFile,
     ...createRecovery(core, path.join(opts.userDataDir, RECOVERY_DIR)),
     ...createExamples(core, opts.examplesDir),
+    ...createPortfolios(core, opts.appLabel),
   };
 }
 

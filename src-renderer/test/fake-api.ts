@@ -10,10 +10,11 @@ import { appFakes } from './fakes/app';
 import { knowledgeFakes } from './fakes/knowledge';
 import { storeFakes } from './fakes/store';
 import { calcFakes } from './fakes/calc';
+import { compareFakes } from './fakes/compare';
 
 export type { FakeHandlers } from './fakes/types';
 
-export const defaultFakes: FakeHandlers = { ...appFakes, ...knowledgeFakes, ...storeFakes, ...calcFakes };
+export const defaultFakes: FakeHandlers = { ...appFakes, ...knowledgeFakes, ...storeFakes, ...calcFakes, ...compareFakes };
 
 /** Builds an Api from fake handlers; calls are recorded in `calls`. */
 export function createFakeApi(overrides: Partial<FakeHandlers> = {}): Api & { calls: { channel: ChannelName; args: unknown }[] } {
