@@ -56,6 +56,7 @@ describe('prescanSom', () => {
       d.lines = [JSON.parse(JSON.stringify(line))];
       d.analysis = { scenarios: [{ id: 'a', name: 'a', changes: [] }], sensitivity: {} };
       d.intervention.costModel = { overheadRate: 0, activities: [] };
+      d.followUp = { asOf: '2026-01-01', years: [] };
       const keys = p.split('.');
       const filler = p === 'parameters.priceIndex' ? null : 0;
       const make = (n: number) =>
