@@ -370,3 +370,52 @@ export interface ImportResult {
   release: ReleaseEntry;
   counts: Record<string, number>;
 }
+
+/** Rows per table of a workbook import (`som knowledge import --json`, the import preview). */
+export interface WorkbookImportCounts {
+  prices: number;
+  consequenceRows: number;
+  studies: number;
+  characteristics: number;
+  priceIndexYears: number;
+  discountRate: boolean;
+  taxRates: boolean;
+}
+
+/** A cell or row of an imported workbook that could not be read. */
+export interface WorkbookSkippedCell {
+  sheet: string;
+  row: number;
+  column: string;
+  why: string;
+}
+
+/** What an import of the SØM workbook (or a pasted table) found, before it is confirmed. */
+export interface WorkbookImportSummary {
+  fileName: string;
+  found: WorkbookImportCounts;
+  replaced: WorkbookImportCounts;
+  new: { targetGroups: string[]; successMeasures: string[]; dimensions: string[] };
+  /** At most the first 20. */
+  skipped: WorkbookSkippedCell[];
+  skippedCount: number;
+  warnings: string[];
+  /** The tables recognised: kind, sheet, header row, rows read. */
+  tables: { kind: 'prices' | 'consequences' | 'studies' | 'characteristics' | 'priceIndex' | 'discountRate' | 'taxRates'; sheet: string; row: number; rows: number }[];
+  /** The release built (after confirming, or by the command line without --dry-run). */
+  release: { id: string; sha256: string } | null;
+}
+
+/** A preview waiting for "Brug disse tal" / "Annullér". */
+export interface WorkbookImportPreview {
+  token: string;
+  summary: WorkbookImportSummary;
+}
+
+export interface ImportProgress {
+  /** 0–1. */
+  fraction: number;
+  /** Danish text of the current step. */
+  text: string;
+  done: boolean;
+}
