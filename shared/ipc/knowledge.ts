@@ -5,6 +5,7 @@ import type {
   Consequences,
   Dimension,
   ExportFile,
+  ImportProgress,
   ImportResult,
   LinesForResult,
   LocalPrice,
@@ -17,6 +18,8 @@ import type {
   SuccessMeasure,
   TargetGroup,
   Theme,
+  WorkbookImportPreview,
+  WorkbookImportSummary,
 } from '../knowledge/types';
 
 const id = z.string().min(1).max(200);
@@ -62,6 +65,10 @@ export const priceFilterSchema = z
   .strict();
 
 export const exportSections = ['targetGroups', 'studies', 'consequences', 'prices', 'other'] as const;
+
+/** Chosen by the renderer so it can ask for progress and cancel while the import runs. */
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const token = z.string().regex(/^[a-f0-9]{16,64}$/);
 
 const amount = z.number().finite().min(0).max(1e9);
 
@@ -116,6 +123,25 @@ export const knowledgeChannels = {
       })
       .strict(),
   ),
+  /** Reads Socialstyrelsen's SØM workbook (.xlsx/.xlsm, ≤ 50 MB) by its table headers; nothing changes until confirmed. */
+  'knowledge.importWorkbook': channel<WorkbookImportPreview>()(
+    z
+      .object({
+        jobId: jobId.optional(),
+        fileName: z.string().min(1).max(260),
+        /** The file, base64 (at most 50 MiB decoded). */
+        base64: z.string().min(1).max(70_000_000),
+      })
+      .strict(),
+  ),
+  /** A table copied from Excel (tab-separated text), recognised the same way. */
+  'knowledge.importPaste': channel<WorkbookImportPreview>()(z.object({ jobId: jobId.optional(), text: z.string().min(1).max(20_000_000) }).strict()),
+  /** "Brug disse tal": builds the previewed release and makes it active. */
+  'knowledge.importConfirm': channel<{ release: ReleaseEntry; summary: WorkbookImportSummary }>()(z.object({ token, jobId: jobId.optional() }).strict()),
+  /** "Annullér": forgets the preview. */
+  'knowledge.importDiscard': channel<{ discarded: boolean }>()(z.object({ token }).strict()),
+  'knowledge.importProgress': channel<ImportProgress | null>()(z.object({ jobId }).strict()),
+  'knowledge.importCancel': channel<{ cancelled: boolean }>()(z.object({ jobId }).strict()),
   'knowledge.releases': channel<ReleaseEntry[]>()(z.object({}).strict()),
   'knowledge.selectRelease': channel<ReleaseEntry>()(z.object({ id }).strict()),
   'knowledge.localPrices': channel<LocalPrice[]>()(z.object({}).strict()),

@@ -5,11 +5,12 @@ import * as q from '../knowledge/queries';
 import { readKnowledgeData, sectionCounts } from '../knowledge/build';
 import { tablesToXlsx } from '../knowledge/xlsx';
 import { dataToTemplate } from '../knowledge/template';
-import { MAX_IMPORT_BYTES, templateToData } from '../knowledge/template-reader';
+import { MAX_IMPORT_BYTES } from '../knowledge/template-reader';
+import { buildAndActivate, decodeUpload, importJobs } from './knowledge-import';
 import { linesForResult } from '../../shared/knowledge/lines';
 import { toCsv } from '../../shared/knowledge/csv';
 import { consequencesTable, otherTable, pricesTable, studiesTable, targetGroupsTable, type Table } from '../../shared/knowledge/tables';
-import type { ExportFile, LocalPrice } from '../../shared/knowledge/types';
+import type { ExportFile, KnowledgeData, LocalPrice } from '../../shared/knowledge/types';
 
 type K =
   | 'knowledge.themes'
@@ -141,13 +142,13 @@ export const knowledgeHandlers: HandlersFor<K> = {
   },
 
   'knowledge.importRelease': async (deps, a) => {
-    const releases = requireReleases(deps);
+    requireReleases(deps);
     if (!/\.xlsx$/i.test(a.fileName)) throw new AppError('invalid-file', 'Vælg et Excel-regneark (.xlsx) lavet ud fra skabelonen.');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.base64)) throw new AppError('invalid-file', 'Filen kunne ikke læses (ugyldig kodning).');
-    const buf = Buffer.from(a.base64, 'base64');
+    const buf = decodeUpload(a.base64, MAX_IMPORT_BYTES);
     if (buf.length > MAX_IMPORT_BYTES) throw new AppError('invalid-file', `Filen er for stor (højst ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
-    const data = await templateToData(buf);
-    const release = releases.importData(data);
+    // Reading the template and building the release run in the import worker, off the event loop.
+    const data = await importJobs(deps).run<KnowledgeData>({ op: 'template', bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
+    const release = await buildAndActivate(deps, data);
     return {
       release,
       counts: sectionCounts(data),

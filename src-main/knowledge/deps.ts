@@ -1,6 +1,7 @@
 import type { KnowledgeDb } from './db';
 import type { UserDb } from '../userdb/db';
 import type { KnowledgeData, ReleaseEntry } from '../../shared/knowledge/types';
+import type { ImportJobs } from './workbook-import/jobs';
 
 /** Lists, selects and imports knowledge releases (KnowledgeService implements it). */
 export interface KnowledgeReleaseManager {
@@ -8,6 +9,12 @@ export interface KnowledgeReleaseManager {
   select(id: string): ReleaseEntry;
   /** Build a new database from validated data, register it and make it active. */
   importData(data: KnowledgeData): ReleaseEntry;
+  /** Folder of imported release files (the import worker builds them there). */
+  readonly releasesDir: string;
+  /** Refuses (AppError 'conflict') when a release with this id exists. */
+  assertNewId(id: string): void;
+  /** Register a release file built elsewhere (the import worker) and make it active. */
+  registerBuilt(release: KnowledgeData['release'], file: string, sha256: string): ReleaseEntry;
 }
 
 export interface KnowledgeDeps {
@@ -17,4 +24,6 @@ export interface KnowledgeDeps {
   userDb?: UserDb;
   /** Import/select knowledge releases (createKnowledgeDeps sets it). */
   knowledgeReleases?: KnowledgeReleaseManager;
+  /** Import jobs run in worker threads, and previews waiting for confirmation. */
+  knowledgeImports?: ImportJobs;
 }

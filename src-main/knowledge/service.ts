@@ -11,6 +11,7 @@ import { openKnowledgeDb, type KnowledgeDb, type KnowledgeRelease } from './db';
 import { buildKnowledgeDb, knowledgeDataHash } from './build';
 import type { KnowledgeDeps, KnowledgeReleaseManager } from './deps';
 import { openUserDb, USER_DB_FILE, type UserDb } from '../userdb/db';
+import { ImportJobs } from './workbook-import/jobs';
 
 export const ACTIVE_RELEASE_KEY = 'knowledge.activeRelease';
 
@@ -106,11 +107,22 @@ export class KnowledgeService implements KnowledgeDb, KnowledgeReleaseManager {
     return entry;
   }
 
-  importData(data: KnowledgeData): ReleaseEntry {
-    const id = data.release.id;
+  assertNewId(id: string): void {
     if (this.releases().some((r) => r.id === id)) {
       throw new AppError('conflict', `Udgivelsen "${id}" findes allerede. Giv den importerede udgivelse et nyt id (ark 'Udgivelse').`);
     }
+  }
+
+  registerBuilt(release: KnowledgeData['release'], file: string, sha256: string): ReleaseEntry {
+    this.assertNewId(release.id);
+    if (path.basename(file) !== file || !fs.existsSync(path.join(this.releasesDir, file))) throw new AppError('internal', 'Den byggede udgivelse mangler.');
+    this.userDb.addImportedRelease({ id: release.id, file, date: release.date, sha256, description: release.description, importedAt: new Date().toISOString() });
+    return this.select(release.id);
+  }
+
+  importData(data: KnowledgeData): ReleaseEntry {
+    const id = data.release.id;
+    this.assertNewId(id);
     // The file name never comes from user text (ids like "CON" are not valid file names everywhere).
     const file = `release-${knowledgeDataHash(data).slice(0, 24)}.sqlite`;
     const res = buildKnowledgeDb(data, path.join(this.releasesDir, file));
@@ -130,5 +142,5 @@ export interface KnowledgeDepsOptions {
 export function createKnowledgeDeps(opts: KnowledgeDepsOptions): Required<KnowledgeDeps> {
   const userDb = openUserDb(path.join(opts.userDataDir, USER_DB_FILE));
   const service = new KnowledgeService(opts.shippedPath, opts.userDataDir, userDb);
-  return { knowledge: service, userDb, knowledgeReleases: service };
+  return { knowledge: service, userDb, knowledgeReleases: service, knowledgeImports: new ImportJobs() };
 }

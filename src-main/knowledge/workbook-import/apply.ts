@@ -448,18 +448,16 @@ export function applyRecognised(base: KnowledgeData, rec: Recognised, opts: Appl
     replaced.priceIndexYears = pi.values.filter((v) => old.has(v.year)).length;
     const out = new Map<number, { year: number; value: number; publishedChange?: number | null }>();
     for (const v of pi.values) out.set(v.year, { year: v.year, value: v.value, ...(v.publishedChange !== null ? { publishedChange: v.publishedChange } : {}) });
-    const oldYears = [...old.keys()].sort((a, b) => a - b);
-    for (const y of oldYears.filter((y) => y > lastY)) {
-      const prev = out.get(y - 1);
-      const ratio = old.get(y - 1) ? old.get(y)!.value / old.get(y - 1)!.value : null;
-      if (!prev || ratio === null) continue;
-      out.set(y, { year: y, value: prev.value * ratio, ...(old.get(y)!.publishedChange != null ? { publishedChange: old.get(y)!.publishedChange } : {}) });
-    }
-    for (const y of oldYears.filter((y) => y < firstY).reverse()) {
-      const next = out.get(y + 1);
-      const ratio = old.get(y + 1) ? old.get(y)!.value / old.get(y + 1)!.value : null;
-      if (!next || ratio === null) continue;
-      out.set(y, { year: y, value: next.value * ratio, ...(old.get(y)!.publishedChange != null ? { publishedChange: old.get(y)!.publishedChange } : {}) });
+    // Years outside the workbook's range keep the release's own yearly changes, scaled to meet the
+    // workbook's first and last value; without an overlapping year they are kept as they are.
+    const firstOld = old.get(firstY);
+    const lastOld = old.get(lastY);
+    const before = firstOld ? (given.get(firstY) as { value: number }).value / firstOld.value : 1;
+    const after = lastOld ? (given.get(lastY) as { value: number }).value / lastOld.value : 1;
+    for (const v of old.values()) {
+      if (v.year >= firstY && v.year <= lastY) continue;
+      const f = v.year < firstY ? before : after;
+      out.set(v.year, { year: v.year, value: v.value * f, ...(v.publishedChange != null ? { publishedChange: v.publishedChange } : {}) });
     }
     let basis = pi.basisYear ?? pi.values.find((v) => Math.abs(v.value - 1) < 1e-9)?.year ?? data.other.priceIndex.basisYear;
     if (!out.has(basis)) {

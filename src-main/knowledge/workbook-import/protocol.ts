@@ -6,7 +6,7 @@ export type WorkerRequest =
   | { op: 'workbook'; fileName: string; bytes: Uint8Array; basePath: string; date: string; deadline: number }
   | { op: 'paste'; text: string; basePath: string; date: string }
   | { op: 'template'; bytes: Uint8Array }
-  | { op: 'build'; data: KnowledgeData; outPath: string };
+  | { op: 'build'; data: KnowledgeData; outDir: string };
 
 export type WorkerReply =
   | { type: 'progress'; fraction: number; text: string }

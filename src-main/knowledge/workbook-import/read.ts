@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { CellTooLongError, plainCell, type Cell } from './cells';
-import { checkInflatedSizes, checkZipStructure } from './zip-guard';
+import { checkInflatedSizes, checkZipStructure, orderedEntries } from './zip-guard';
 
 export const MAX_ROWS_PER_SHEET = 300_000;
 export const MAX_COLUMNS = 16_384;
@@ -47,7 +47,7 @@ export async function readWorkbookSheets(buf: Buffer, ctl: ReadControl, onSheet:
   let doneBytes = 0;
   const sizes = new Map(check.entries.map((e) => [e.name, e.size]));
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(orderedEntries(buf, check)), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -102,6 +102,7 @@ export async function readWorkbookSheets(buf: Buffer, ctl: ReadControl, onSheet:
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
+    if (/Invalid column letter|Out of bounds/.test(String((e as Error)?.message))) throw new AppError('invalid-file', 'Regnearket har celler uden for Excels kolonner, så det indlæses ikke.');
     throw new AppError('invalid-file', 'Filen kunne ikke læses som et Excel-regneark: den ser ud til at være beskadiget.');
   }
   return { hasMacros: check.hasMacros, sheetCount };

@@ -3,11 +3,12 @@
  * here, off the main process's event loop. One job per worker; the main side (jobs.ts) terminates
  * it on cancel or when the time limit passes.
  */
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { buildKnowledgeDb, readKnowledgeData } from '../build';
-import { templateToData } from '../xlsx';
+import { buildKnowledgeDb, knowledgeDataHash, readKnowledgeData } from '../build';
+import { templateToData } from '../template-reader';
 import { importPastedTable, importWorkbook } from './pipeline';
 import type { WorkerRequest, WorkerReply } from './protocol';
 
@@ -41,9 +42,11 @@ async function run(req: WorkerRequest, post: (m: WorkerReply) => void): Promise<
     }
     case 'build': {
       progress(0, 'Bygger udgivelsen');
-      const r = buildKnowledgeDb(req.data, req.outPath);
+      // The file name never comes from user text (ids like "CON" are not valid file names everywhere).
+      const file = `release-${knowledgeDataHash(req.data).slice(0, 24)}.sqlite`;
+      const r = buildKnowledgeDb(req.data, path.join(req.outDir, file));
       progress(1, 'Færdig');
-      return { path: r.path, sha256: r.sha256 };
+      return { file, sha256: r.sha256 };
     }
   }
 }

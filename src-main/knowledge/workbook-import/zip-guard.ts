@@ -34,6 +34,8 @@ export interface ZipCheck {
   sheetBytes: number;
   unpackedBytes: number;
   hasMacros: boolean;
+  /** Where the central directory starts (the entries tile the file up to here). */
+  cdOffset: number;
 }
 
 const fail = (msg: string) => new AppError('invalid-file', msg);
@@ -116,7 +118,7 @@ export function checkZipStructure(buf: Buffer): ZipCheck {
   if (names.has('xl/workbook.bin')) throw fail(SAVE_AS_XLSX);
   if (!names.has('xl/workbook.xml') || !names.has('[Content_Types].xml')) throw fail(NOT_WORKBOOK);
   const sheetBytes = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)).reduce((s, e) => s + e.size, 0);
-  return { entries, sheetBytes, unpackedBytes: unpacked, hasMacros: names.has('xl/vbaProject.bin') };
+  return { entries, sheetBytes, unpackedBytes: unpacked, hasMacros: names.has('xl/vbaProject.bin'), cdOffset };
 }
 
 /**
@@ -148,4 +150,25 @@ export async function checkInflatedSizes(buf: Buffer, check: ZipCheck, isCancell
       inflate.end(buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize));
     });
   }
+}
+
+const PART_ORDER = (name: string): number => {
+  if (name === 'xl/workbook.xml') return 0;
+  if (name === 'xl/_rels/workbook.xml.rels') return 1;
+  if (name === 'xl/sharedStrings.xml') return 2;
+  if (name === 'xl/styles.xml') return 3;
+  if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) return 5;
+  return 4;
+};
+
+/**
+ * The checked entries re-ordered for a sequential reader: the workbook, its relations and the
+ * shared strings before the sheets, so every sheet is read as it streams by (no temporary files,
+ * and the sheet names are known). Slices of the same buffer; followed by the central directory.
+ */
+export function orderedEntries(buf: Buffer, check: ZipCheck): Buffer[] {
+  const byOffset = [...check.entries].sort((a, b) => a.headerOffset - b.headerOffset);
+  const slices = byOffset.map((e, i) => ({ e, slice: buf.subarray(e.headerOffset, i + 1 < byOffset.length ? byOffset[i + 1].headerOffset : check.cdOffset) }));
+  slices.sort((a, b) => PART_ORDER(a.e.name) - PART_ORDER(b.e.name) || a.e.headerOffset - b.e.headerOffset);
+  return [...slices.map((s) => s.slice), buf.subarray(check.cdOffset)];
 }

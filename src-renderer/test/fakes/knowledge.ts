@@ -10,6 +10,7 @@ import type {
   LocalPrice,
   PriceRow,
   ReleaseEntry,
+  WorkbookImportSummary,
   StudyDetail,
   StudyFacets,
   StudyRow,
@@ -259,6 +260,20 @@ export const fakeReleases: ReleaseEntry[] = [
 // "UEsDBA" = the ZIP signature ("PK\x03\x04") every .xlsx starts with.
 const XLSX_B64 = 'UEsDBAoAAAAAAA==';
 
+export function fakeImportSummary(fileName: string): WorkbookImportSummary {
+  return {
+    fileName,
+    found: { prices: 7, consequenceRows: 7, studies: 3, characteristics: 12, priceIndexYears: 8, discountRate: true, taxRates: true },
+    replaced: { prices: 3, consequenceRows: 6, studies: 0, characteristics: 8, priceIndexYears: 8, discountRate: true, taxRates: true },
+    new: { targetGroups: ['Mennesker med ludomani (18-65 år)'], successMeasures: [], dimensions: ['Tandpleje (Sundhedsydelser)'] },
+    skipped: [{ sheet: 'Priser', row: 10, column: 'Kommune', why: '"x" er ikke et tal' }],
+    skippedCount: 1,
+    warnings: [],
+    tables: [{ kind: 'prices', sheet: 'Priser', row: 3, rows: 7 }],
+    release: null,
+  };
+}
+
 type KnowledgeChannel = Exclude<Extract<ChannelName, `knowledge.${string}`>, 'knowledge.health'>;
 
 /** Fake answers for the knowledge channels (component tests). Every channel of shared/ipc/knowledge.ts must be here. */
@@ -354,6 +369,18 @@ export const knowledgeFakes: FakesFor<KnowledgeChannel> = {
     };
     return { release, counts: { studies: 1234, prices: 4 } };
   },
+  'knowledge.importWorkbook': ({ fileName }) => ({ token: 'c'.repeat(24), summary: fakeImportSummary(fileName) }),
+  'knowledge.importPaste': () => ({ token: 'd'.repeat(24), summary: fakeImportSummary('Tabel indsat fra Excel') }),
+  'knowledge.importConfirm': () => {
+    const release: ReleaseEntry = {
+      id: 'som-regneark-20261201-1a2b3c4d', date: '2026-12-01', sha256: 'e'.repeat(64), description: 'Tal fra SØM.xlsm indlæst 2026-12-01 oven på udgivelsen 2026.1-eksempel.',
+      kind: 'imported', active: true, importedAt: '2026-12-01T10:00:00.000Z',
+    };
+    return { release, summary: { ...fakeImportSummary('SØM.xlsm'), release: { id: release.id, sha256: release.sha256 } } };
+  },
+  'knowledge.importDiscard': () => ({ discarded: true }),
+  'knowledge.importProgress': () => ({ fraction: 0.5, text: 'Læser arkene', done: false }),
+  'knowledge.importCancel': () => ({ cancelled: true }),
   'knowledge.releases': () => fakeReleases,
   'knowledge.selectRelease': ({ id }) => {
     const r = fakeReleases.find((x) => x.id === id);
