@@ -9,6 +9,8 @@ export const bundleExternals = ['electron', 'better-sqlite3', 'exceljs', 'playwr
 export const bundleEntries = [
   // main runs as CommonJS in Node: `import.meta.url` is mapped to the bundle's own URL.
   { name: 'main', entry: 'src-main/electron/main.ts', out: 'dist/main/main.cjs', importMetaShim: true },
+  // The knowledge import worker (node:worker_threads), started by main next to main.cjs.
+  { name: 'knowledge-worker', entry: 'src-main/knowledge/workbook-import/worker.ts', out: 'dist/main/knowledge-worker.cjs', importMetaShim: true },
   // The sandboxed preload may require nothing but 'electron': no shim.
   { name: 'preload', entry: 'src-main/electron/preload.ts', out: 'dist/main/preload.cjs', importMetaShim: false },
 ];

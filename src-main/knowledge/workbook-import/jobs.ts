@@ -5,9 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { ImportProgress, KnowledgeData, WorkbookImportSummary } from '../../../shared/knowledge/types';
@@ -22,58 +20,125 @@ const MAX_PENDING = 4;
 function workerTarget(): { url: URL; execArgv?: string[] } {
   const here = import.meta.url;
   if (here.endsWith('.cjs')) return { url: new URL('./knowledge-worker.cjs', here) };
-  // From source (tsx, vitest): the worker is TypeScript and needs tsx's loader.
-  const url = new URL('./worker.ts', here);
-  const hasTsx = process.execArgv.some((a) => a.includes('tsx'));
-  if (hasTsx) return { url };
-  const require = createRequire(here);
-  const loader = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs');
-  return { url, execArgv: ['--import', pathToFileURL(loader).href] };
+  // From source (tsx, vitest): a small module registers tsx's loader in the worker, then loads it.
+  return { url: new URL('./worker-source.mjs', here) };
 }
 
 export interface RunOptions {
-  jobId?: string;
   onProgress?: (p: ImportProgress) => void;
-  /** Hard stop (ms); default the import time limit plus a margin for starting the worker. */
+  /** Hard stop (ms); default the import time limit plus a margin. */
   timeoutMs?: number;
+  /** Receives a function that cancels this job. */
+  register?: (cancel: () => void) => void;
 }
 
-/** Runs one request in a fresh worker. */
-export function runInWorker<T>(req: WorkerRequest, opts: RunOptions & { register?: (cancel: () => void) => void } = {}): Promise<T> {
-  const target = workerTarget();
-  if (!fs.existsSync(fileURLToPath(target.url))) throw new AppError('internal', 'Indlæsningen kan ikke startes: programdelen til indlæsning mangler.');
-  return new Promise<T>((resolve, reject) => {
+interface Current {
+  id: number;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+const CANCELLED = () => new AppError('cancelled', 'Indlæsningen blev annulleret. Intet er ændret.');
+const OUT_OF_MEMORY = 'Regnearket kræver for meget hukommelse at indlæse, så det indlæses ikke. Intet er ændret.';
+
+/**
+ * One worker thread, started on first use and kept warm between jobs (starting one costs more than
+ * a small import). Jobs run one at a time. Cancel, the time limit and a crash terminate it; the
+ * next job starts a fresh one. It does not keep the process alive while idle.
+ */
+class WorkerHost {
+  private w: Worker | null = null;
+  private current: Current | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+  private seq = 0;
+
+  private spawn(): Worker {
+    const target = workerTarget();
+    if (!fs.existsSync(fileURLToPath(target.url))) throw new AppError('internal', 'Indlæsningen kan ikke startes: programdelen til indlæsning mangler.');
     const w = new Worker(target.url, {
-      workerData: req,
       execArgv: target.execArgv,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
-      stdout: false,
-      stderr: false,
     });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void w.terminate();
-    };
-    const timer = setTimeout(() => settle(() => reject(new AppError('invalid-file', TIME_LIMIT_MESSAGE))), opts.timeoutMs ?? (MAX_SECONDS + 10) * 1000);
-    opts.register?.(() => settle(() => reject(new AppError('cancelled', 'Indlæsningen blev annulleret. Intet er ændret.'))));
-    w.on('message', (m: WorkerReply) => {
-      if (m.type === 'progress') opts.onProgress?.({ fraction: m.fraction, text: m.text, done: false });
-      else if (m.type === 'result') settle(() => resolve(m.value as T));
-      else settle(() => reject(new AppError(m.code as ErrorCode, m.message)));
+    w.on('message', (m: WorkerReply & { id: number }) => {
+      if (this.w !== w) return;
+      const c = this.current;
+      if (!c || m.id !== c.id) return;
+      if (m.type === 'progress') c.onProgress?.({ fraction: m.fraction, text: m.text, done: false });
+      else if (m.type === 'result') this.finish(c, () => c.resolve(m.value));
+      else this.finish(c, () => c.reject(new AppError(m.code as ErrorCode, m.message)));
     });
     w.on('error', (e: Error & { code?: string }) => {
-      const msg =
-        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? 'Regnearket kræver for meget hukommelse at indlæse, så det indlæses ikke. Intet er ændret.'
-          : `Indlæsningen mislykkedes: ${e.message}`;
-      settle(() => reject(new AppError(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'invalid-file' : 'internal', msg)));
+      // A worker already stopped (cancel, time limit) has nothing to say about the next job.
+      if (this.w !== w) return;
+      this.w = null;
+      const c = this.current;
+      if (c) this.finish(c, () => c.reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('invalid-file', OUT_OF_MEMORY) : new AppError('internal', `Indlæsningen mislykkedes: ${e.message}`)));
     });
-    w.on('exit', (code) => settle(() => reject(new AppError('internal', `Indlæsningen stoppede uventet (kode ${code}).`))));
-  });
+    w.on('exit', () => {
+      if (this.w !== w) return;
+      this.w = null;
+      const c = this.current;
+      if (c) this.finish(c, () => c.reject(new AppError('internal', 'Indlæsningen stoppede uventet.')));
+    });
+    w.unref();
+    return w;
+  }
+
+  private finish(c: Current, fn: () => void): void {
+    if (this.current !== c) return;
+    this.current = null;
+    this.w?.unref();
+    fn();
+  }
+
+  /** Stops the worker (cancel, time limit); the running job fails with `err`. */
+  private kill(err: AppError): void {
+    const w = this.w;
+    this.w = null;
+    const c = this.current;
+    if (c) this.finish(c, () => c.reject(err));
+    if (w) void w.terminate();
+  }
+
+  run<T>(req: WorkerRequest, opts: RunOptions = {}): Promise<T> {
+    let cancelled = false;
+    let cancelRunning: (() => void) | null = null;
+    opts.register?.(() => {
+      cancelled = true;
+      cancelRunning?.();
+    });
+    const job = this.tail.then(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          if (cancelled) return reject(CANCELLED());
+          const id = ++this.seq;
+          const c: Current = { id, resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress };
+          try {
+            this.w ??= this.spawn();
+          } catch (e) {
+            return reject(e);
+          }
+          this.current = c;
+          this.w.ref();
+          const timer = setTimeout(() => this.current === c && this.kill(new AppError('invalid-file', TIME_LIMIT_MESSAGE)), opts.timeoutMs ?? (MAX_SECONDS + 15) * 1000);
+          const done = () => clearTimeout(timer);
+          c.resolve = (v) => (done(), resolve(v as T));
+          c.reject = (e) => (done(), reject(e));
+          cancelRunning = () => this.current === c && this.kill(CANCELLED());
+          this.w.postMessage({ id, req });
+        }),
+    );
+    this.tail = job.catch(() => undefined);
+    return job;
+  }
+}
+
+const host = new WorkerHost();
+
+/** Runs one request in the import worker. */
+export function runInWorker<T>(req: WorkerRequest, opts: RunOptions = {}): Promise<T> {
+  return host.run<T>(req, opts);
 }
 
 interface Pending {

@@ -1,10 +1,10 @@
 /**
  * The import worker (node:worker_threads): reading workbooks and building release databases runs
- * here, off the main process's event loop. One job per worker; the main side (jobs.ts) terminates
- * it on cancel or when the time limit passes.
+ * here, off the main process's event loop. Jobs arrive one at a time; the main side (jobs.ts)
+ * terminates the worker on cancel or when the time limit passes.
  */
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { buildKnowledgeDb, knowledgeDataHash, readKnowledgeData } from '../build';
@@ -53,12 +53,14 @@ async function run(req: WorkerRequest, post: (m: WorkerReply) => void): Promise<
 
 const port = parentPort;
 if (port) {
-  const post = (m: WorkerReply) => port.postMessage(m);
-  run(workerData as WorkerRequest, post).then(
-    (value) => post({ type: 'result', value }),
-    (e: unknown) => {
-      if (e instanceof AppError) post({ type: 'error', code: e.code, message: e.message });
-      else post({ type: 'error', code: 'internal', message: `Indlæsningen mislykkedes: ${(e as Error)?.message ?? String(e)}` });
-    },
-  );
+  port.on('message', (msg: { id: number; req: WorkerRequest }) => {
+    const post = (m: WorkerReply) => port.postMessage({ ...m, id: msg.id });
+    run(msg.req, post).then(
+      (value) => post({ type: 'result', value }),
+      (e: unknown) => {
+        if (e instanceof AppError) post({ type: 'error', code: e.code, message: e.message });
+        else post({ type: 'error', code: 'internal', message: `Indlæsningen mislykkedes: ${(e as Error)?.message ?? String(e)}` });
+      },
+    );
+  });
 }
