@@ -43,3 +43,78 @@ test.describe('Filter checkboxes', () => {
     });
   }
 });
+
+async function openIcm(page: Page) {
+  await page.getByRole('button', { name: 'Indlæs alle eksempelberegninger' }).click();
+  await page.getByRole('link', { name: 'ICM til hjemløse (kursuscase 1)' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Om indsatsen' })).toBeVisible();
+}
+
+const stepbar = (page: Page) => page.getByRole('navigation', { name: 'Trin i beregningen' });
+
+test.describe('Keyboard', () => {
+  test('skip link, every step from the top of the page, focus on the new step, jump links in Konsekvenser 2', async ({ app }) => {
+    await openIcm(app);
+    // From the top of the page: the first Tab reaches the skip link, Enter moves focus to the content.
+    await app.reload();
+    await expect(app.getByRole('heading', { level: 2, name: 'Om indsatsen' })).toBeVisible();
+    await app.keyboard.press('Tab');
+    const skip = app.getByRole('link', { name: 'Gå til indholdet' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await app.keyboard.press('Enter');
+    await expect(app.locator('main#indhold')).toBeFocused();
+    await expect(app).toHaveURL(/\/om$/);
+
+    // Resultater is a link in the step bar, reached in a handful of presses from the top.
+    await app.reload();
+    await expect(app.getByRole('heading', { level: 2, name: 'Om indsatsen' })).toBeVisible();
+    let presses = 0;
+    const results = stepbar(app).getByRole('link', { name: /Resultater/ });
+    for (; presses < 25; presses++) {
+      if (await results.evaluate((el) => el === document.activeElement)) break;
+      await app.keyboard.press('Tab');
+    }
+    expect(presses).toBeLessThanOrEqual(20);
+    await app.keyboard.press('Enter');
+    await expect(app).toHaveURL(/\/resultater$/);
+    await expect(app.getByRole('heading', { level: 2, name: 'Resultater', exact: true })).toBeFocused();
+
+    // Konsekvenser 2 through the step bar: focus on its heading; jump links per area and to Resultater.
+    await stepbar(app).getByRole('link', { name: /Konsekvenser 2/ }).click();
+    await expect(app.getByRole('heading', { level: 2, name: 'Vælg konsekvenser og priser' })).toBeFocused();
+    const jump = app.getByRole('navigation', { name: 'Gå til et område' });
+    await jump.getByRole('link', { name: 'Sociale serviceydelser' }).click();
+    await expect(app.locator('#area-sociale-serviceydelser > summary')).toBeFocused();
+    await expect(app).toHaveURL(/\/konsekvenser-2$/);
+    await jump.getByRole('link', { name: 'Til Resultater ›' }).press('Enter');
+    await expect(app.getByRole('heading', { level: 2, name: 'Resultater', exact: true })).toBeFocused();
+  });
+});
+
+test.describe('Errors that block Gem', () => {
+  test('the list names each field with its step and leads to it; the step bar marks the step; the list goes when fixed', async ({ app }) => {
+    await openIcm(app);
+    await stepbar(app).getByRole('link', { name: /Omkostninger/ }).click();
+    const cell = app.getByRole('table', { name: /^Samlede omkostninger/ }).getByRole('textbox', { name: 'Kommune 2018', exact: true });
+    await cell.fill('mange');
+    await stepbar(app).getByRole('link', { name: /Effekt/ }).click();
+    await expect(stepbar(app).getByRole('link', { name: /Omkostninger/ })).toHaveAccessibleName(/1 felt skal rettes/);
+    const headerLink = app.getByRole('link', { name: '1 felt skal rettes', exact: true });
+    await expect(headerLink).toBeVisible();
+    await app.getByRole('button', { name: 'Gem', exact: true }).click();
+    const list = app.getByRole('region', { name: /Beregningen kan ikke gemmes/ });
+    await expect(list).toBeVisible();
+    await expect(list).toBeFocused();
+    await expect(list.getByRole('listitem')).toHaveText(/^Samlede omkostninger i alt, kr\. 2018-priser: Kommune, 2018 \(trin 2: Omkostninger\): «mange» er ikke et tal/, { useInnerText: true });
+    await list.getByRole('link', { name: /Kommune, 2018/ }).click();
+    await expect(app).toHaveURL(/\/omkostninger$/);
+    await expect(cell).toBeFocused();
+    await expect(cell).toHaveValue('mange');
+    await expect(cell).toHaveAttribute('aria-invalid', 'true');
+    await cell.fill('1.200.000');
+    await expect(list).toHaveCount(0);
+    await expect(headerLink).toHaveCount(0);
+    await expect(stepbar(app).getByRole('link', { name: /Omkostninger/ })).not.toHaveAccessibleName(/skal rettes/);
+  });
+});

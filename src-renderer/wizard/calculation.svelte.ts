@@ -14,6 +14,7 @@ import { calculate, type CalcResult } from '../../shared/engine/calc';
 import type { LinesForResult } from '../../shared/knowledge/types';
 import type { EditableCalculation } from '../lib/editable-calculation';
 import { call } from '../lib/api';
+import type { FieldErrorDetail } from './field-context';
 
 export const STEPS = [
   { id: 'om', label: 'Om indsatsen' },
@@ -58,6 +59,15 @@ export class Calculation implements EditableCalculation {
   dirty = $state(false);
   /** Danish messages of inputs whose text is not valid, by field id. */
   errors: Record<string, string> = $state({});
+  /** Where each of those fields is (its name, step and the text written in it), when the input told. */
+  errorInfo: Record<string, FieldErrorDetail> = $state({});
+  /**
+   * Danish sentence when the automatic backup is not being written (it failed, or the document
+   * has a problem that must be fixed first); null while backups work.
+   */
+  backupProblem: string | null = $state(null);
+  /** The list of fields to fix is shown (after Gem was refused, or when asked for in the header). */
+  showErrorList = $state(false);
   saving = $state(false);
   /** ISO time of the last save to the store. */
   lastSaved: string | null = $state(null);
@@ -136,12 +146,27 @@ export class Calculation implements EditableCalculation {
     this.touch();
   }
 
-  setError(field: string, message: string | null): void {
+  setError(field: string, message: string | null, detail?: FieldErrorDetail): void {
     if (message === null) {
       if (field in this.errors) delete this.errors[field];
+      if (field in this.errorInfo) delete this.errorInfo[field];
     } else {
       this.errors[field] = message;
+      if (detail) this.errorInfo[field] = detail;
     }
+  }
+
+  /** Forgets the errors of fields that no longer exist (ids matching `test`). */
+  private dropErrors(test: (id: string) => boolean): void {
+    for (const k of Object.keys(this.errors)) if (test(k)) this.setError(k, null);
+  }
+
+  /** The fields with errors, with their name and step where known, in the order of the steps. */
+  get errorList(): { id: string; message: string; label: string | null; step: StepId | null }[] {
+    const order = (s: StepId | null) => (s === null ? STEPS.length : STEPS.findIndex((x) => x.id === s));
+    return Object.entries(this.errors)
+      .map(([id, message]) => ({ id, message, label: this.errorInfo[id]?.label ?? null, step: this.errorInfo[id]?.step ?? null }))
+      .sort((a, b) => order(a.step) - order(b.step));
   }
 
   visit(step: StepId): void {
@@ -156,6 +181,11 @@ export class Calculation implements EditableCalculation {
     for (const key of ['costs', 'savedCosts'] as const) {
       for (const a of ACTORS) iv[key][a] = resize(iv[key][a], n, 0);
     }
+    // The cells of the years that are gone cannot be fixed any more.
+    this.dropErrors((id) => {
+      const m = /^f-(?:part|costs-\w+|savedCosts-\w+)-(\d+)$/.exec(id);
+      return m !== null && Number(m[1]) >= n;
+    });
     this.touch();
   }
 
@@ -232,7 +262,8 @@ export class Calculation implements EditableCalculation {
 
   removeLine(id: string): void {
     this.doc.lines = this.doc.lines.filter((l) => l.id !== id);
-    for (const k of Object.keys(this.errors)) if (k.startsWith(`line:${id}:`)) delete this.errors[k];
+    const slug = id.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-');
+    this.dropErrors((k) => k.startsWith(`line:${id}:`) || k.startsWith(`f-own-${slug}-`) || k.startsWith(`f-price-${slug}-`));
     this.touch();
   }
 
@@ -258,7 +289,9 @@ export class Calculation implements EditableCalculation {
 
   private async doSave(fn: () => Promise<{ id: string; fileName: string; savedAt: string; doc: SomDocument }>): Promise<boolean> {
     if (!this.canSave) {
-      this.saveError = this.problem ?? 'Ret de markerede felter, før du gemmer.';
+      // Field errors are listed (with links) by the wizard; a cross-field problem is said here.
+      this.saveError = this.problem;
+      this.showErrorList = Object.keys(this.errors).length > 0;
       return false;
     }
     this.saving = true;
@@ -296,12 +329,17 @@ export class Calculation implements EditableCalculation {
   /** Saves unsaved work to the recovery area (only a valid document; errors are kept quiet but shown). */
   async autosave(): Promise<void> {
     this.timer = null;
-    if (!this.dirty || this.problem !== null) return;
+    if (!this.dirty) return;
+    if (this.problem !== null) {
+      this.backupProblem = `Der tages ingen automatisk sikkerhedskopi, før denne fejl er rettet: ${this.problem}`;
+      return;
+    }
     try {
       const r = await call('store.recoverySave', { key: this.recoveryKey, doc: this.snapshot(), fileId: this.id });
       this.lastAutosave = r.savedAt;
+      this.backupProblem = null;
     } catch (e) {
-      this.saveError = `Automatisk sikkerhedskopi mislykkedes: ${e instanceof Error ? e.message : String(e)}`;
+      this.backupProblem = `Den automatiske sikkerhedskopi kunne ikke gemmes, så ændringerne er kun i vinduet, til du gemmer: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
 

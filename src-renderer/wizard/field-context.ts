@@ -28,16 +28,32 @@ export function getFieldHost(): FieldHost | undefined {
   return getContext<FieldHost | undefined>(KEY);
 }
 
-/** The accessible name of an input from its labels (aria-labelledby, <label for>, title). */
+/** The text of an element as read, without its help buttons and opened help texts. */
+function readable(el: Element | null): string {
+  if (!el) return '';
+  const copy = el.cloneNode(true) as Element;
+  for (const x of Array.from(copy.querySelectorAll('button, .help-text'))) x.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function byIds(doc: Document, ids: string | null): string {
+  if (!ids) return '';
+  return ids.split(/\s+/).map((id) => readable(doc.getElementById(id))).filter(Boolean).join(', ');
+}
+
+/**
+ * The name of an input as a user reads it: its labels (aria-labelledby, <label for>, title),
+ * preceded by the name of its table when it is a table cell ("Samlede omkostninger …: Kommune, 2018").
+ */
 export function fieldLabel(el: HTMLElement): string {
-  const ids = el.getAttribute('aria-labelledby');
   const doc = el.ownerDocument;
-  const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-  if (ids) {
-    const parts = ids.split(/\s+/).map((id) => clean(doc.getElementById(id)?.textContent)).filter(Boolean);
-    if (parts.length > 0) return parts.join(', ');
+  let name = byIds(doc, el.getAttribute('aria-labelledby'));
+  if (!name) {
+    const lbl = el.id ? Array.from(doc.getElementsByTagName('label')).find((l) => l.htmlFor === el.id) : undefined;
+    name = readable(lbl ?? null);
   }
-  const lbl = el.id ? Array.from(doc.getElementsByTagName('label')).find((l) => l.htmlFor === el.id) : undefined;
-  if (lbl) return clean(lbl.textContent);
-  return clean(el.getAttribute('aria-label') ?? el.getAttribute('title')) || 'Et felt';
+  if (!name) name = (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '').trim() || 'Et felt';
+  const table = el.closest('table');
+  const tableName = table ? byIds(doc, table.getAttribute('aria-labelledby')) || readable(table.querySelector('caption')) : '';
+  return tableName && !name.startsWith(tableName) ? `${tableName}: ${name}` : name;
 }
