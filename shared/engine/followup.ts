@@ -42,6 +42,8 @@ export interface FollowUpResult {
   realisedSuccessRate: number | null;
   /** The success rate of the forecast. */
   assumedSuccessRate: number;
+  /** Every cohort has actual successes (the re-forecast's break-even success rate is then none). */
+  allSuccessesGiven: boolean;
   forecast: CalcResult;
   reforecast: CalcResult;
   /** Re-forecast − forecast, per actor and year. */
@@ -149,6 +151,7 @@ export function calculateFollowUp(doc: SomDocument, forecast: CalcResult = calcu
     coveredYears: rows.filter((r) => r.covered).map((r) => r.year),
     realisedSuccessRate: realisedYears > 0 && realisedP > 0 ? realisedS / realisedP : null,
     assumedSuccessRate: rate,
+    allSuccessesGiven: inputs.cohortSuccesses.every((x) => x !== null),
     forecast,
     reforecast,
     differences,

@@ -15,6 +15,8 @@ import { analysisSchema, type Analysis } from '../som/analysis';
 import { calculate, prepare, type CalcResult, type Prepared } from '../engine/calc';
 import { runSensitivity, runScenarios, scenariosOf, sensitivitySettings, switchingValues, tornado, pct } from '../engine/sensitivity';
 import { monteCarloSettings, runMonteCarlo, MC_RANGE_NAMES, type MonteCarloResult, type ResolvedMonteCarloSettings } from '../engine/montecarlo';
+import { calculateFollowUp } from '../engine/followup';
+import { followUpReportSection } from './followup';
 import { ACTOR_COLORS, PALETTE, barChart, barLineChart, esc, fanChart, histogramChart, stackedBarChart, tornadoChart } from './svg';
 import {
   ACTOR_LABELS,
@@ -292,6 +294,10 @@ ${yearTables('Område', years, areaRows, areaPv)}
 <h3>Gevinster pr. konsekvenslinje, nutidsværdi ${r.startYear} for perioden ${esc(periodLabel(r))}, kr.</h3>
 ${table(['Linje', 'Område', ...FIGURE_ACTORS.map((a) => ACTOR_LABELS[a])], lineRows, { numFrom: 2 })}
 </section>`);
+
+  // ---- follow-up (forecast against actual), when the calculation has one
+  const followUp = calculateFollowUp(doc, r);
+  if (followUp) parts.push(followUpReportSection(followUp, actor));
 
   // ---- sensitivity
   if (input.sensitivity !== false) parts.push(sensitivitySection(p, r, analysis, actor));

@@ -5,6 +5,8 @@
 import { isAppError } from '../../shared/errors';
 import { formatNumber, formatPercent, MISSING } from '../../shared/format';
 import { fail, oneLine, readSomArg } from './common';
+import { calculateFollowUp, followUpJson } from '../../shared/engine/followup';
+import { formatFollowUpSection } from './followup';
 import { costModelTableLines } from './costmodel-table';
 import type { SomDocument } from '../../shared/som/schema';
 import { calculate, toResultsJson, RESULT_ACTORS, type CalcResult, type ActorFigures } from '../../shared/engine/calc';
@@ -41,7 +43,9 @@ export async function runCalc(argv: string[], io: CalcIo): Promise<number> {
   }
 
   if (json) {
-    io.stdout(JSON.stringify(toResultsJson(result), null, 2) + '\n');
+    const followUp = calculateFollowUp(doc, result);
+    const json = { ...toResultsJson(result), ...(followUp ? { followUp: followUpJson(followUp) } : {}) };
+    io.stdout(JSON.stringify(json, null, 2) + '\n');
   } else {
     io.stdout(formatCalcTable(doc, result));
   }
@@ -57,7 +61,7 @@ const ACTOR_HEADERS: Record<(typeof RESULT_ACTORS)[number], string> = {
   alle: 'Alle aktører',
 };
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) =>
     cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
@@ -103,6 +107,8 @@ export function formatCalcTable(doc: SomDocument, r: CalcResult): string {
   ];
   out.push(table(['', ...RESULT_ACTORS.map((a) => ACTOR_HEADERS[a])], rows));
   out.push(...costModelTableLines(r, table));
+  const followUp = calculateFollowUp(doc, r);
+  if (followUp) out.push(formatFollowUpSection(followUp, doc.view.actor));
   for (const w of r.warnings) out.push(`Advarsel: ${oneLine(w)}`);
   return out.join('\n').replace(/\n*$/, '\n');
 }
