@@ -21,25 +21,11 @@ import type {
   WorkbookImportPreview,
   WorkbookImportSummary,
 } from '../knowledge/types';
+import { STUDY_QUALITIES, STUDY_SORT_COLUMNS } from '../knowledge/studies';
 
 const id = z.string().min(1).max(200);
 const ids = z.array(id).max(500);
 const texts = z.array(z.string().max(500)).max(500);
-
-export const studySortColumns = [
-  'theme',
-  'targetGroup',
-  'intervention',
-  'measure',
-  'design',
-  'quality',
-  'country',
-  'effectSize',
-  'nParticipants',
-  'significant',
-  'horizonMonths',
-  'year',
-] as const;
 
 /** Filters of the effect-study list (all optional; within a list OR, between lists AND). */
 export const studyFilterSchema = z
@@ -49,7 +35,7 @@ export const studyFilterSchema = z
     interventions: texts.optional(),
     measures: texts.optional(),
     designs: texts.optional(),
-    qualities: z.array(z.enum(['Lav', 'Mellem', 'Høj'])).max(3).optional(),
+    qualities: z.array(z.enum(STUDY_QUALITIES)).max(3).optional(),
     countries: texts.optional(),
     /** Free text (full-text search over title, intervention, measure, target group, country). */
     text: z.string().max(200).optional(),
@@ -81,7 +67,7 @@ export const knowledgeChannels = {
   'knowledge.studies': channel<StudyPage>()(
     studyFilterSchema
       .extend({
-        sort: z.object({ column: z.enum(studySortColumns), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+        sort: z.object({ column: z.enum(STUDY_SORT_COLUMNS), dir: z.enum(['asc', 'desc']) }).strict().optional(),
         offset: z.number().int().min(0).max(10_000_000).default(0),
         limit: z.number().int().min(1).max(1000).default(50),
       })

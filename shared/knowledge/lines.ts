@@ -5,7 +5,8 @@
  * Local prices (the user's own, from the user database) become the line's `price` with the source
  * "Lokal pris (…)"; `ownPrice` stays null so the user can still override per calculation.
  */
-import type { ConsequenceLine, LinesForResult, LocalPrice, OtherKnowledge, PriceRow, SomLine } from './types';
+import type { SomLine } from '../som/schema';
+import type { ConsequenceLine, LinesForResult, LocalPrice, OtherKnowledge, PriceRow } from './types';
 
 const nulls = <T,>(n: number): (T | null)[] => Array.from({ length: n }, () => null);
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { KnowledgeData } from './types';
+import { STUDY_QUALITIES } from './studies';
 
 export const ILLUSTRATIVE_SOURCE = 'Eksempeldata (illustrativ værdi, ikke fra Socialstyrelsen)';
 export const YEARS = 20;
@@ -84,7 +85,7 @@ export const studySchema = z
     effectSize: z.number().finite().min(-20).max(20).nullable(),
     significant: z.boolean().nullable(),
     horizonMonths: z.number().int().min(0).max(600).nullable(),
-    quality: z.enum(['Lav', 'Mellem', 'Høj']),
+    quality: z.enum(STUDY_QUALITIES),
     year: z.number().int().min(1900).max(2100).nullable(),
     ...prov,
   })

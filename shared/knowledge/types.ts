@@ -3,9 +3,11 @@
  * release templates) and the responses of the knowledge.* channels. Pure types only.
  */
 
-export type Actor = 'kommune' | 'region' | 'stat';
-export type Direction = 'expense' | 'revenue';
-export type EstimateKind = 'estimate' | 'forecast';
+import type { Direction, EstimateKind as LineEstimateKind, SomLine } from '../som/schema';
+import type { StudyQuality } from './studies';
+
+/** How a year's estimate came about: measured/estimated, or forecast by the taper (never blank here). */
+export type EstimateKind = NonNullable<LineEstimateKind>;
 
 /** Every row carries where it comes from and whether it is invented example data. */
 export interface Provenance {
@@ -126,7 +128,7 @@ export interface StudySrc extends Provenance {
   significant: boolean | null;
   /** Time horizon in months. */
   horizonMonths: number | null;
-  quality: 'Lav' | 'Mellem' | 'Høj';
+  quality: StudyQuality;
   year: number | null;
 }
 
@@ -275,20 +277,6 @@ export interface OtherKnowledge {
   taxRates: { kommune: number; region: number; stat: number; source: string };
 }
 
-export type StudySortColumn =
-  | 'theme'
-  | 'targetGroup'
-  | 'intervention'
-  | 'measure'
-  | 'design'
-  | 'quality'
-  | 'country'
-  | 'effectSize'
-  | 'nParticipants'
-  | 'significant'
-  | 'horizonMonths'
-  | 'year';
-
 /** A row of the study list: the study without its control-group text, plus its theme's label. */
 export interface StudyRow extends Omit<StudySrc, 'controlGroup'> {
   themeLabel: string;
@@ -320,23 +308,6 @@ export interface StudyFacets {
   designs: FacetValue[];
   qualities: FacetValue[];
   countries: FacetValue[];
-}
-
-/** A ready-made `.som` line (som-format.md `lines[]`). */
-export interface SomLine {
-  id: string;
-  dimensionId: string | null;
-  label: string;
-  area: string;
-  unit: string;
-  direction: Direction;
-  taxableTransfer: boolean;
-  useEstimates: boolean;
-  estimate: (number | null)[];
-  estimateKind: (EstimateKind | null)[];
-  own: (number | null)[];
-  price: { priceYear: number; kommune: number; region: number; stat: number; source: string };
-  ownPrice: { kommune: number | null; region: number | null; stat: number | null };
 }
 
 export interface LinesForResult {

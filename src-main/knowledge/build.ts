@@ -8,6 +8,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import { canonicalKnowledgeJson } from '../../shared/knowledge/canonical';
+import { STUDY_QUALITIES } from '../../shared/knowledge/studies';
 import { checkKnowledgeData, knowledgeDataSchema } from '../../shared/knowledge/schema';
 import { expandMeasured, measuredPrefix, padYears } from '../../shared/knowledge/years';
 import type { EstimateKind, KnowledgeData } from '../../shared/knowledge/types';
@@ -138,7 +139,7 @@ CREATE TABLE studies (
   target_group_label TEXT NOT NULL, title TEXT NOT NULL, intervention TEXT NOT NULL, country TEXT NOT NULL,
   measure TEXT NOT NULL, design TEXT NOT NULL, control_group TEXT NOT NULL,
   n_participants INTEGER, n_control INTEGER, effect_size REAL, significant INTEGER, horizon_months INTEGER,
-  quality TEXT NOT NULL CHECK (quality IN ('Lav', 'Mellem', 'Høj')), year INTEGER,
+  quality TEXT NOT NULL CHECK (quality IN (${STUDY_QUALITIES.map((q) => `'${q}'`).join(', ')})), year INTEGER,
   source TEXT NOT NULL, illustrative INTEGER NOT NULL CHECK (illustrative IN (0, 1)));
 CREATE INDEX studies_theme ON studies(theme_id, design, quality);
 CREATE INDEX studies_target_group ON studies(target_group_id);

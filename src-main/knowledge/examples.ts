@@ -5,6 +5,7 @@
  * Every row it makes is illustrative=true with the source ILLUSTRATIVE_SOURCE.
  */
 import { ILLUSTRATIVE_SOURCE } from '../../shared/knowledge/schema';
+import type { StudyQuality } from '../../shared/knowledge/studies';
 import type {
   CharacteristicSrc,
   ConsequenceSrc,
@@ -290,7 +291,7 @@ function makeStudies(groups: TargetGroupSrc[], count: number): StudySrc[] {
     const intervention = pick(INTERVENTIONS[theme] ?? INTERVENTIONS['udsatte-voksne']);
     const measure = pick(MEASURES[theme] ?? MEASURES['udsatte-voksne']);
     const design = pick(DESIGNS);
-    const quality: 'Lav' | 'Mellem' | 'Høj' =
+    const quality: StudyQuality =
       design === 'Metaanalyse' || design === 'Kontrolgruppe med lodtrækning' ? (r() < 0.75 ? 'Høj' : 'Mellem') : design === 'Kontrolgruppe uden lodtrækning' ? (r() < 0.7 ? 'Mellem' : 'Lav') : 'Lav';
     const country = design === 'Metaanalyse' ? 'Flere lande' : pick(COUNTRIES);
     const n = design === 'Metaanalyse' ? 400 + Math.floor(r() * 4000) : 20 + Math.floor(r() * 400);

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { studySortColumns } from '../../shared/ipc/knowledge';
+import { STUDY_QUALITIES, type StudySortColumn } from '../../shared/knowledge/studies';
 import type {
   CharacteristicsTable,
   Consequences,
@@ -19,7 +19,6 @@ import type {
   StudyFacets,
   StudyPage,
   StudyRow,
-  StudySortColumn,
   SuccessMeasure,
   TargetGroup,
   Theme,
@@ -175,13 +174,16 @@ function whereFor(f: StudyFilters, skip?: FacetKey): { sql: string; params: unkn
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+/** Sorts study qualities from low to high. */
+const QUALITY_ORDER_SQL = `CASE s.quality ${STUDY_QUALITIES.map((q, i) => `WHEN '${q}' THEN ${i + 1}`).join(' ')} END`;
+
 const SORT_SQL: Record<StudySortColumn, string> = {
   theme: 's.theme_id',
   targetGroup: 's.target_group_label',
   intervention: 's.intervention',
   measure: 's.measure',
   design: 's.design',
-  quality: "CASE s.quality WHEN 'Lav' THEN 1 WHEN 'Mellem' THEN 2 ELSE 3 END",
+  quality: QUALITY_ORDER_SQL,
   country: 's.country',
   effectSize: 's.effect_size',
   nParticipants: 's.n_participants',
@@ -189,7 +191,6 @@ const SORT_SQL: Record<StudySortColumn, string> = {
   horizonMonths: 's.horizon_months',
   year: 's.year',
 };
-void studySortColumns;
 
 const STUDY_COLS = `s.id, s.theme_id, t.label AS theme_label, s.target_group_id, s.target_group_label, s.title, s.intervention,
   s.country, s.measure, s.design, s.quality, s.effect_size, s.significant, s.n_participants, s.n_control, s.horizon_months, s.year, s.source, s.illustrative`;
@@ -276,7 +277,7 @@ export function studyFacets(db: Db, f: StudyFilters): StudyFacets {
       interventions: facet('interventions', 's.intervention'),
       measures: facet('measures', 's.measure'),
       designs: facet('designs', 's.design'),
-      qualities: facet('qualities', 's.quality', '', "CASE s.quality WHEN 'Lav' THEN 1 WHEN 'Mellem' THEN 2 ELSE 3 END"),
+      qualities: facet('qualities', 's.quality', '', QUALITY_ORDER_SQL),
       countries: facet('countries', 's.country'),
     };
   });

@@ -5,6 +5,7 @@
  */
 import type { Table } from '../../shared/knowledge/tables';
 import type { KnowledgeData } from '../../shared/knowledge/types';
+import { STUDY_QUALITIES } from '../../shared/knowledge/studies';
 import { expandMeasured } from '../../shared/knowledge/years';
 import type { Cell } from './cells';
 import { tablesToXlsx } from './xlsx';
@@ -140,7 +141,7 @@ export const TEMPLATE_SHEETS = {
       { header: 'Effektstørrelse', key: 'effectSize', kind: 'num?' },
       { header: 'Signifikant', key: 'significant', kind: 'bool?' },
       { header: 'Tidshorisont (måneder)', key: 'horizonMonths', kind: 'int?' },
-      { header: 'Kvalitet', key: 'quality', kind: 'text', values: ['Lav', 'Mellem', 'Høj'] },
+      { header: 'Kvalitet', key: 'quality', kind: 'text', values: STUDY_QUALITIES },
       { header: 'Udgivelsesår', key: 'year', kind: 'int?' },
       ...PROV,
     ],

@@ -4,7 +4,8 @@
  */
 import { call, ApiError } from '../lib/api';
 import type { Req } from '../../shared/ipc';
-import type { FacetValue, StudyDetail, StudyFacets, StudyRow, StudySortColumn } from '../../shared/knowledge/types';
+import type { FacetValue, StudyDetail, StudyFacets, StudyRow } from '../../shared/knowledge/types';
+import { STUDY_QUALITIES, type StudyQuality, type StudySortColumn } from '../../shared/knowledge/studies';
 import { MultiSelect, type SelectOption } from './multi-select.svelte';
 import { pagesFor } from './virtual-range';
 
@@ -12,8 +13,6 @@ export const STUDY_PAGE_SIZE = 200;
 export const TEXT_DEBOUNCE_MS = 200;
 
 export type StudyFilter = Req<'knowledge.studyFacets'>;
-type Quality = 'Lav' | 'Mellem' | 'Høj';
-const QUALITIES: Quality[] = ['Lav', 'Mellem', 'Høj'];
 
 /** A list row, plus the detail fields when the back end includes them in list rows. */
 export type StudyListRow = StudyRow & Partial<Pick<StudyDetail, 'nControl' | 'horizonMonths' | 'controlGroup'>>;
@@ -72,7 +71,7 @@ export class StudiesState {
     for (const { facet, filter } of LISTS) {
       const sel = this.lists[facet].selected;
       if (sel.length === 0) continue;
-      if (filter === 'qualities') f.qualities = sel.filter((q): q is Quality => (QUALITIES as string[]).includes(q));
+      if (filter === 'qualities') f.qualities = sel.filter((q): q is StudyQuality => (STUDY_QUALITIES as readonly string[]).includes(q));
       else f[filter] = [...sel];
     }
     const text = this.appliedText.trim();

@@ -1,6 +1,7 @@
 import type { FakesFor } from './types';
 import type { ChannelName } from '../../../shared/ipc';
 import { AppError } from '../../../shared/errors';
+import { STUDY_QUALITIES, type StudyQuality } from '../../../shared/knowledge/studies';
 import type {
   CharacteristicsTable,
   ConsequenceLine,
@@ -80,7 +81,7 @@ const interventions = ['Housing First', 'ICM (Intensive Case Management)', 'Cool
 const countries = ['Danmark', 'Sverige', 'USA', 'Holland'];
 const designs = ['Kontrolgruppe med lodtrækning', 'Kontrolgruppe uden lodtrækning', 'Før- og eftermåling', 'Metaanalyse'];
 const measures = ['Ophør af hjemløshed', 'Alkoholforbrug', 'Angstsymptomer'];
-const qualities = ['Lav', 'Mellem', 'Høj'] as const;
+const qualities = STUDY_QUALITIES;
 
 /** 1.234 generated studies (enough to test paging and da-DK thousands separators). */
 export const fakeStudies: StudyDetail[] = Array.from({ length: 1234 }, (_, i) => {
@@ -117,7 +118,7 @@ interface StudyFilterArgs {
   interventions?: string[];
   measures?: string[];
   designs?: string[];
-  qualities?: ('Lav' | 'Mellem' | 'Høj')[];
+  qualities?: StudyQuality[];
   countries?: string[];
   text?: string;
 }
@@ -288,7 +289,7 @@ export const knowledgeFakes: FakesFor<KnowledgeChannel> = {
     if (sort) {
       const key: Record<typeof sort.column, (s: StudyDetail) => string | number | null> = {
         theme: (s) => s.themeLabel, targetGroup: (s) => s.targetGroupLabel, intervention: (s) => s.intervention, measure: (s) => s.measure,
-        design: (s) => s.design, quality: (s) => ['Lav', 'Mellem', 'Høj'].indexOf(s.quality), country: (s) => s.country,
+        design: (s) => s.design, quality: (s) => STUDY_QUALITIES.indexOf(s.quality), country: (s) => s.country,
         effectSize: (s) => s.effectSize, nParticipants: (s) => s.nParticipants, year: (s) => s.year,
         significant: (s) => (s.significant === null ? null : Number(s.significant)), horizonMonths: (s) => s.horizonMonths,
       };
