@@ -316,30 +316,28 @@ function discountRoot(f: (m: Multipliers) => number, current: number): number | 
 
 // ---- scenarios ---------------------------------------------------------------------------------
 
-/** The default scenarios: Forsigtig / Basis / Optimistisk at the ends of the §8 ranges. */
+/** The inputs the default scenarios change, and for each whether more of it is a gain (the costs are not). */
+const SCENARIO_INPUTS = [
+  { input: 'successRate', moreIsBetter: true },
+  { input: 'costs', moreIsBetter: false },
+  { input: 'consequences', moreIsBetter: true },
+  { input: 'prices', moreIsBetter: true },
+] as const;
+
+/**
+ * The default scenarios: Forsigtig / Basis / Optimistisk at the ends of the ranges of
+ * DEFAULT_SENSITIVITY (Forsigtig takes the unfavourable end of every range, Optimistisk the favourable one).
+ */
 export function defaultScenarios(): Scenario[] {
+  const end = (favourable: boolean): ScenarioChange[] =>
+    SCENARIO_INPUTS.map(({ input, moreIsBetter }) => {
+      const range = DEFAULT_SENSITIVITY[input];
+      return { input, value: moreIsBetter === favourable ? range.high : range.low };
+    });
   return [
-    {
-      id: 'forsigtig',
-      name: 'Forsigtig',
-      changes: [
-        { input: 'successRate', value: 0.5 },
-        { input: 'costs', value: 1.3 },
-        { input: 'consequences', value: 0.75 },
-        { input: 'prices', value: 0.9 },
-      ],
-    },
+    { id: 'forsigtig', name: 'Forsigtig', changes: end(false) },
     { id: 'basis', name: 'Basis', changes: [] },
-    {
-      id: 'optimistisk',
-      name: 'Optimistisk',
-      changes: [
-        { input: 'successRate', value: 1.5 },
-        { input: 'costs', value: 0.9 },
-        { input: 'consequences', value: 1.25 },
-        { input: 'prices', value: 1.1 },
-      ],
-    },
+    { id: 'optimistisk', name: 'Optimistisk', changes: end(true) },
   ];
 }
 
