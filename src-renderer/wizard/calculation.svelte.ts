@@ -7,9 +7,9 @@
  * error in `errors` (keyed by field id), so `doc` is always a document the engine can calculate,
  * except for cross-field rules, which `problem` reports.
  */
-import { ACTORS, YEARS_PER_LINE, type Actor, type SomDocument, type SomLine } from '../../shared/som/schema';
+import { ACTORS, type Actor, type SomDocument, type SomLine } from '../../shared/som/schema';
 import { parseSom } from '../../shared/som/io';
-import { createEmptySom } from '../../shared/som/new-document';
+import { createEmptyLine, createEmptySom } from '../../shared/som/new-document';
 import { calculate, type CalcResult } from '../../shared/engine/calc';
 import type { LinesForResult } from '../../shared/knowledge/types';
 import type { EditableCalculation } from '../lib/editable-calculation';
@@ -240,21 +240,7 @@ export class Calculation implements EditableCalculation {
     const ids = this.doc.lines.map((l) => l.id);
     let n = 1;
     while (ids.includes(`egen-${n}`)) n++;
-    const line: SomLine = {
-      id: `egen-${n}`,
-      dimensionId: null,
-      label,
-      area,
-      unit,
-      direction: 'expense',
-      taxableTransfer: false,
-      useEstimates: false,
-      estimate: new Array<number | null>(YEARS_PER_LINE).fill(null),
-      estimateKind: new Array<'estimate' | 'forecast' | null>(YEARS_PER_LINE).fill(null),
-      own: new Array<number | null>(YEARS_PER_LINE).fill(null),
-      price: { priceYear: this.doc.intervention.startYear, kommune: 0, region: 0, stat: 0, source: 'Egen pris' },
-      ownPrice: { kommune: null, region: null, stat: null },
-    };
+    const line = createEmptyLine({ id: `egen-${n}`, label, area, unit, priceYear: this.doc.intervention.startYear });
     this.doc.lines.push(line);
     this.touch();
     return line;
