@@ -66,16 +66,29 @@ export function exceedsUtf8Bytes(s: string, max: number): boolean {
 const tooBigMessage = () =>
   `Filen er for stor (over ${MAX_SOM_BYTES / (1024 * 1024)} MiB) til at være en SØM-beregning.`;
 
-/** Decodes and parses the raw bytes of a file (strict UTF-8; a leading BOM is allowed). */
-export function parseSomBytes(bytes: Uint8Array): SomDocument {
-  if (bytes.byteLength > MAX_SOM_BYTES) throw new SomFileError(tooBigMessage());
-  let text: string;
+/** The refusal of a file larger than MAX_SOM_BYTES (also for a size known before reading). */
+export function somTooBigError(): SomFileError {
+  return new SomFileError(tooBigMessage());
+}
+
+/** The text of a file's raw bytes: size cap, then strict UTF-8 (a .som file is UTF-8 JSON). */
+export function decodeSomBytes(bytes: Uint8Array): string {
+  if (bytes.byteLength > MAX_SOM_BYTES) throw somTooBigError();
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new SomFileError('Filen er ikke gyldig UTF-8-tekst og kan ikke være en SØM-beregning.');
   }
-  return parseCheckedText(text);
+}
+
+/** Decodes and parses the raw bytes of a file (strict UTF-8; a leading BOM is allowed). */
+export function parseSomBytes(bytes: Uint8Array): SomDocument {
+  return parseSom(decodeSomBytes(bytes));
+}
+
+/** The same refusal, naming the file and what could not be done with it: "Filen «x.som» kan ikke importeres. …". */
+export function refusedFile(e: SomFileError, fileName: string, what: 'åbnes' | 'importeres'): SomFileError {
+  return new SomFileError(`Filen «${fileName}» kan ikke ${what}. ${e.message}`, e.path);
 }
 
 /** Parses and validates the text of a .som file. Throws SomFileError, never anything else. */

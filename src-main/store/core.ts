@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { SomFileError, parseSom, parseSomBytes, serializeSom } from '../../shared/som/io';
+import { SomFileError, parseSom, parseSomBytes, refusedFile, serializeSom } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
 import { isStoreFileName, safeBaseName, uniqueFileName, SOM_EXT } from '../../shared/store/filenames';
 import type { ExportedFile, OpenedFile, SavedFile, StoreEntry, StoreSettingsInfo } from '../../shared/store/types';
@@ -150,7 +150,7 @@ export function createStoreCore(opts: FileStoreOptions) {
       const doc = parseSomBytes(bytes);
       return { fileName, doc, text: Buffer.from(bytes).toString('utf8') };
     } catch (e) {
-      if (e instanceof SomFileError) throw new SomFileError(`Filen «${fileName}» kan ikke åbnes. ${e.message}`, e.path);
+      if (e instanceof SomFileError) throw refusedFile(e, fileName, 'åbnes');
       throw e;
     }
   }
@@ -256,7 +256,7 @@ export function createStoreCore(opts: FileStoreOptions) {
     try {
       doc = parseSom(text);
     } catch (e) {
-      if (e instanceof SomFileError) throw new SomFileError(`Filen «${shown}${SOM_EXT}» kan ikke importeres. ${e.message}`, e.path);
+      if (e instanceof SomFileError) throw refusedFile(e, `${shown}${SOM_EXT}`, 'importeres');
       throw e;
     }
     void doc;
@@ -272,20 +272,20 @@ export function createStoreCore(opts: FileStoreOptions) {
     const dir = folder();
     if (path.dirname(full) === path.resolve(dir) && isStoreFileName(path.basename(full)) && existsSync(full)) {
       const e = entryFor(dir, path.basename(full));
-      if (e.error) throw new SomFileError(`Filen «${e.fileName}» kan ikke åbnes. ${e.error}`);
+      if (e.error) throw refusedFile(new SomFileError(e.error), e.fileName, 'åbnes');
       return { id: e.id, name: e.name };
     }
     let bytes: Uint8Array;
     try {
       bytes = readCapped(full);
     } catch (e) {
-      if (e instanceof AppError) throw new SomFileError(`Filen «${path.basename(full)}» kan ikke åbnes. ${e.message}`);
+      if (e instanceof SomFileError) throw refusedFile(e, path.basename(full), 'åbnes');
       throw new AppError('not-found', `Filen «${path.basename(full)}» kunne ikke læses.`);
     }
     try {
       parseSomBytes(bytes);
     } catch (e) {
-      if (e instanceof SomFileError) throw new SomFileError(`Filen «${path.basename(full)}» kan ikke åbnes. ${e.message}`, e.path);
+      if (e instanceof SomFileError) throw refusedFile(e, path.basename(full), 'åbnes');
       throw e;
     }
     const e = importText(path.basename(full), Buffer.from(bytes).toString('utf8'));

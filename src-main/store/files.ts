@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { MAX_SOM_BYTES, SomFileError } from '../../shared/som/io';
+import { MAX_SOM_BYTES, somTooBigError } from '../../shared/som/io';
 
 export const BACKUP_DIR = '.backups';
 export const SETTINGS_FILE = 'settings.json';
@@ -27,9 +27,7 @@ export function readCapped(file: string): Uint8Array {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size > MAX_SOM_BYTES) {
-      throw new SomFileError(`Filen er for stor (over ${MAX_SOM_BYTES / (1024 * 1024)} MiB) til at være en SØM-beregning.`);
-    }
+    if (size > MAX_SOM_BYTES) throw somTooBigError();
     const buf = Buffer.alloc(size);
     let off = 0;
     while (off < size) {
