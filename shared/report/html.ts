@@ -17,6 +17,7 @@ import { runSensitivity, runScenarios, scenariosOf, sensitivitySettings, switchi
 import { monteCarloSettings, runMonteCarlo, MC_RANGE_NAMES, type MonteCarloResult, type ResolvedMonteCarloSettings } from '../engine/montecarlo';
 import { calculateFollowUp } from '../engine/followup';
 import { followUpReportSection } from './followup';
+import { costSection, costSectionHtml } from './costmodel';
 import { ACTOR_COLORS, PALETTE, barChart, barLineChart, esc, fanChart, histogramChart, stackedBarChart, tornadoChart } from './svg';
 import {
   ACTOR_LABELS,
@@ -294,6 +295,8 @@ ${yearTables('Område', years, areaRows, areaPv)}
 <h3>Gevinster pr. konsekvenslinje, nutidsværdi ${r.startYear} for perioden ${esc(periodLabel(r))}, kr.</h3>
 ${table(['Linje', 'Område', ...FIGURE_ACTORS.map((a) => ACTOR_LABELS[a])], lineRows, { numFrom: 2 })}
 </section>`);
+  const costs = costSection(doc, r);
+  if (costs) parts.push(costSectionHtml(costs));
 
   // ---- follow-up (forecast against actual), when the calculation has one
   const followUp = calculateFollowUp(doc, r);

@@ -11,6 +11,9 @@ import { ACTORS, type Actor, type SomDocument, type SomLine } from '../../shared
 import { parseSom } from '../../shared/som/io';
 import { createEmptyLine, createEmptySom } from '../../shared/som/new-document';
 import { calculate, type CalcResult } from '../../shared/engine/calc';
+import { applyDerivedCosts } from '../../shared/engine/costmodel';
+import type { SomCostModel } from '../../shared/som/costmodel';
+import { activityKey } from './costmodel/activities';
 import type { LinesForResult } from '../../shared/knowledge/types';
 import type { EditableCalculation } from '../lib/editable-calculation';
 import { call } from '../lib/api';
@@ -136,6 +139,8 @@ export class Calculation implements EditableCalculation {
 
   /** Marks the document changed and (re)starts the autosave timer. */
   touch(): void {
+    // With a cost model the yearly costs are always the ones its activities give.
+    applyDerivedCosts(this.doc.intervention);
     this.dirty = true;
     this.scheduleAutosave();
   }
@@ -251,6 +256,58 @@ export class Calculation implements EditableCalculation {
     const slug = id.toLowerCase().replace(/[^a-z0-9æøå]+/g, '-');
     this.dropErrors((k) => k.startsWith(`line:${id}:`) || k.startsWith(`f-own-${slug}-`) || k.startsWith(`f-price-${slug}-`));
     this.touch();
+  }
+
+  // ---- cost model ------------------------------------------------------------------------
+
+  /** The typed yearly costs from before the cost model was switched on (this session only). */
+  typedCostsBefore: { costs: SomDocument['intervention']['costs']; savedCosts: SomDocument['intervention']['savedCosts'] } | null =
+    $state(null);
+  /** The last cost model switched off, so that switching on again brings its activities back (this session only). */
+  private lastCostModel: SomCostModel | null = null;
+
+  /** "Beregn omkostningerne ud fra indsatsens aktiviteter": on. Remembers the typed costs it replaces. */
+  enableCostModel(): void {
+    const iv = this.doc.intervention;
+    if (iv.costModel) return;
+    this.typedCostsBefore = $state.snapshot({ costs: iv.costs, savedCosts: iv.savedCosts });
+    iv.costModel = this.lastCostModel ?? { overheadRate: 0, activities: [] };
+    this.touch();
+  }
+
+  /**
+   * Off: the activities leave the document; the yearly costs either stay as typed values
+   * ('derived') or go back to what was typed before ('typed', when remembered).
+   */
+  disableCostModel(keep: 'derived' | 'typed'): void {
+    const iv = this.doc.intervention;
+    if (!iv.costModel) return;
+    this.lastCostModel = $state.snapshot(iv.costModel) as SomCostModel;
+    delete iv.costModel;
+    const before = this.typedCostsBefore;
+    if (keep === 'typed' && before && before.costs.kommune.length === iv.yearsWithIntervention) {
+      iv.costs = structuredClone(before.costs);
+      iv.savedCosts = structuredClone(before.savedCosts);
+    }
+    for (const k of Object.keys(this.errors)) if (k.startsWith('cm-')) delete this.errors[k];
+    this.typedCostsBefore = null;
+    this.touch();
+  }
+
+  /** Changes the cost model (no-op without one). */
+  updateCostModel(fn: (cm: SomCostModel) => void): void {
+    const cm = this.doc.intervention.costModel;
+    if (!cm) return;
+    fn(cm);
+    this.touch();
+  }
+
+  removeActivity(id: string): void {
+    this.updateCostModel((cm) => {
+      cm.activities = cm.activities.filter((a) => a.id !== id);
+    });
+    const key = `${activityKey(id)}-`;
+    for (const k of Object.keys(this.errors)) if (k.startsWith(key)) delete this.errors[k];
   }
 
   // ---- saving ----------------------------------------------------------------------------

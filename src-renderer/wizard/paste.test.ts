@@ -10,7 +10,12 @@ import StepOmkostninger from './steps/StepOmkostninger.svelte';
 import StepKonsekvenser2 from './steps/StepKonsekvenser2.svelte';
 import icmText from '../../data/examples/icm-hjemloese.som?raw';
 
-const icm = (): SomDocument => parseSom(icmText);
+/** The ICM example with typed yearly costs (its cost model removed), so that the cost grids are inputs. */
+const icm = (): SomDocument => {
+  const d = parseSom(icmText);
+  delete d.intervention.costModel;
+  return d;
+};
 
 /** A paste event as the browser sends it, with the copied text. */
 function paste(el: HTMLElement, text: string): boolean {
