@@ -286,8 +286,9 @@ export class Calculation implements EditableCalculation {
     delete iv.costModel;
     const before = this.typedCostsBefore;
     if (keep === 'typed' && before && before.costs.kommune.length === iv.yearsWithIntervention) {
-      iv.costs = structuredClone(before.costs);
-      iv.savedCosts = structuredClone(before.savedCosts);
+      const typed = $state.snapshot(before);
+      iv.costs = typed.costs;
+      iv.savedCosts = typed.savedCosts;
     }
     for (const k of Object.keys(this.errors)) if (k.startsWith('cm-')) delete this.errors[k];
     this.typedCostsBefore = null;
