@@ -9,18 +9,24 @@ export const MAX_BASE_LENGTH = 100;
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
+/** The last component of a path-like file name ("../x.som", "C:\\a\\b.som" → "x.som", "b.som"), for names that come from a disk. */
+export function lastPathComponent(name: string): string {
+  return String(name ?? '').split(/[/\\]/).pop() ?? '';
+}
+
 /** A safe base name (without extension) from free text; never empty, never "." or "..". */
 export function safeBaseName(text: string): string {
   let s = String(text ?? '');
-  // Keep only the last path component of anything path-like ("../x.som", "C:\\a\\b.som").
-  s = s.split(/[/\\]/).pop() ?? '';
-  // Control characters (incl. NUL), and characters Windows forbids.
+  // Path separators are replaced, never followed: "Psykiatri/alkohol" stays one name
+  // ("Psykiatri-alkohol"), and "../x" cannot leave the folder.
+  s = s.replace(/\s*[/\\]\s*/g, '-');
+  // Control characters (incl. NUL), and other characters Windows forbids.
   // eslint-disable-next-line no-control-regex
   s = s.replace(/[\u0000-\u001f\u007f<>:"|?*\u2028\u2029]/g, ' ');
   s = s.replace(/\s+/g, ' ').trim();
   if (s.toLowerCase().endsWith(SOM_EXT)) s = s.slice(0, -SOM_EXT.length).trim();
   // No leading dots (hidden files, "..") and no trailing dots/spaces (Windows strips them).
-  s = s.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  s = s.replace(/^[.\s-]+/, '').replace(/[.\s]+$/, '');
   if (s.length > MAX_BASE_LENGTH) s = s.slice(0, MAX_BASE_LENGTH).replace(/[.\s]+$/, '');
   const stem = s.split('.')[0];
   if (RESERVED.test(stem)) s = `${s}_`;

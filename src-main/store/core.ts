@@ -12,7 +12,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { SomFileError, parseSom, parseSomBytes, refusedFile, serializeSom } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
-import { isStoreFileName, safeBaseName, uniqueFileName, SOM_EXT } from '../../shared/store/filenames';
+import { isStoreFileName, lastPathComponent, safeBaseName, uniqueFileName, SOM_EXT } from '../../shared/store/filenames';
 import type { ExportedFile, OpenedFile, SavedFile, StoreEntry, StoreSettingsInfo } from '../../shared/store/types';
 import { atomicWriteFile, commitTemp, fsyncDir, writeTempBeside, TMP_SUFFIX } from './atomic';
 import { BACKUP_DIR, ID_RE, SETTINGS_FILE, backupPath, fileId, readCapped, readJson } from './files';
@@ -251,7 +251,9 @@ export function createStoreCore(opts: FileStoreOptions) {
 
   /** Importér: validates the text first (nothing is written for a bad file), then copies it into the store. */
   function importText(fileName: string, text: string): StoreEntry {
-    const shown = safeBaseName(fileName);
+    // A name from a disk: only its last component counts.
+    const own = lastPathComponent(fileName);
+    const shown = safeBaseName(own);
     let doc: SomDocument;
     try {
       doc = parseSom(text);
@@ -261,7 +263,7 @@ export function createStoreCore(opts: FileStoreOptions) {
     }
     void doc;
     const dir = folder();
-    const target = uniqueFileName(fileName, fileNames(dir));
+    const target = uniqueFileName(own, fileNames(dir));
     atomicWriteFile(path.join(dir, target), text);
     return entryFor(dir, target);
   }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { safeBaseName, uniqueFileName } from './filenames';
+
+describe('file names from calculation names', () => {
+  it('replaces a "/" or "\\\\" and the characters Windows forbids instead of cutting the name', () => {
+    expect(safeBaseName('Psykiatri/alkohol')).toBe('Psykiatri-alkohol');
+    expect(safeBaseName('Skole / angst')).toBe('Skole-angst');
+    expect(safeBaseName('A\\B: "C"?')).toBe('A-B C');
+    expect(uniqueFileName('Børn 6/13 år', [])).toBe('Børn 6-13 år.som');
+  });
+
+  it('never leaves the folder and never gives a hidden or empty name', () => {
+    expect(safeBaseName('../../etc/passwd')).toBe('etc-passwd');
+    expect(safeBaseName('/')).toBe('Beregning');
+    expect(safeBaseName('..')).toBe('Beregning');
+    expect(safeBaseName('con')).toBe('con_');
+  });
+});
