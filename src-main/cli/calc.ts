@@ -99,9 +99,9 @@ export function formatCalcTable(doc: SomDocument, r: CalcResult): string {
     fig('Gevinster', (x) => formatNumber(x.pvGains)),
     fig('Omkostninger (netto)', (x) => formatNumber(x.pvCosts)),
     fig('Nettogevinst', (x) => formatNumber(x.pvNet)),
-    fig('Break-even-år', (x) => (x.breakEvenYear === null ? 'nås ikke' : String(x.breakEvenYear))),
+    fig('Tjener sig ind (år, nutidsværdi)', (x) => (x.breakEvenYear === null ? 'nås ikke' : String(x.breakEvenYear))),
     fig('Afkast pr. krone', (x) => (x.returnPerKrone === null ? MISSING : formatNumber(x.returnPerKrone, 2))),
-    fig('Break-even-succesrate', breakEvenRateText),
+    fig('Går i nul ved succesrate', breakEvenRateText),
     fig('Nettogevinst pr. deltager', (x) => formatNumber(x.netGainPerParticipant)),
     fig('Maks. omkostning pr. deltager', (x) => formatNumber(x.maxCostPerParticipant)),
   ];

@@ -173,7 +173,7 @@ export function formatCompareTable(r: CompareResult, name: string | null): strin
       `periode ${b.periodStart}–${b.periodEnd}.`,
   );
   out.push('');
-  const header = ['', 'Gevinster', 'Omkostninger', 'Nettogevinst', 'Afkast pr. krone', 'Break-even-år', 'Deltagere'];
+  const header = ['', 'Gevinster', 'Omkostninger', 'Nettogevinst', 'Afkast pr. krone', 'Tjener sig ind', 'Deltagere'];
   for (const a of ['alle', 'kommune', 'region', 'stat'] as const) {
     out.push(`Nutidsværdi ${b.priceYear} for perioden ${b.periodStart}–${b.periodEnd}, ${ACTOR_HEADERS[a].toLowerCase()}`);
     const rows = r.members.map((m) => keyRow(`${m.index + 1}. ${short(m.name)}`, m.common[a], m.participants));

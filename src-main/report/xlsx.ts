@@ -39,7 +39,7 @@ export async function buildResultsXlsx(doc: SomDocument, result?: CalcResult): P
       ['Nettogevinst', ...actors.map((a) => r.actors[a].pvNet)],
       ['Tjener sig ind (år)', ...actors.map((a) => r.actors[a].breakEvenYear)],
       ['Afkast pr. krone', ...actors.map((a) => r.actors[a].returnPerKrone)],
-      ['Break-even-succesrate', ...actors.map((a) => r.actors[a].breakEvenSuccessRate)],
+      ['Går i nul ved succesrate', ...actors.map((a) => r.actors[a].breakEvenSuccessRate)],
       ['Nettogevinst pr. deltager', ...actors.map((a) => r.actors[a].netGainPerParticipant)],
       ['Maks. omkostning pr. deltager', ...actors.map((a) => r.actors[a].maxCostPerParticipant)],
     ],
