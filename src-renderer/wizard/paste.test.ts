@@ -95,3 +95,18 @@ describe('pasting from a spreadsheet into the wizard grids', () => {
     expect(c.doc.lines[0].ownPrice).toEqual({ kommune: 1000, region: 2000, stat: 3000 });
   });
 });
+
+describe('totals while a cell is invalid', () => {
+  it('"I alt" is blank (not the old sum) while a cell in its row or column does not hold a valid number', async () => {
+    const c = new Calculation(icm(), { autosaveMs: 0 });
+    render(StepOmkostninger, { props: { calc: c } });
+    const row = () => document.getElementById('f-costs-kommune-0')!.closest('tr')!;
+    const total = () => row().querySelector('td.total')!.textContent!.trim();
+    const before = total();
+    expect(before).toMatch(/^\d/);
+    await fireEvent.input(document.getElementById('f-costs-kommune-0')!, { target: { value: '12x' } });
+    expect(total()).toBe('–Ret feltet i rækken først');
+    await fireEvent.input(document.getElementById('f-costs-kommune-0')!, { target: { value: '1.000' } });
+    expect(total()).toMatch(/^\d/);
+  });
+});
