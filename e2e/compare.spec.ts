@@ -3,6 +3,7 @@
  * calculations chosen on Oversigt with the keyboard and the mouse, compared, the basis changed,
  * saved as .somp, reopened from Oversigt, and the comparison report printed to PDF.
  */
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -76,6 +77,9 @@ test('select three calculations, compare, change the basis, save .somp, reopen, 
   await app.getByRole('radio', { name: 'Kommune' }).check();
   await expect(portfolioRow.locator('td').nth(3)).toHaveText(formatNumber(next.portfolio.actors.kommune.pvNet));
   await app.getByRole('radio', { name: 'Alle aktører' }).check();
+
+  const axe = await new AxeBuilder({ page: app }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
 
   await app.getByLabel('Navn på sammenligningen').fill('Tre indsatser til udvalget');
   await app.getByLabel('Forklarende tekst til rapporten').fill('Samlet overblik til socialudvalget.');
