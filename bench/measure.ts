@@ -7,6 +7,10 @@ export interface Figure {
   median: number;
   p95: number;
   unit: string;
+  /** One line: what is timed, from where to where. */
+  what?: string;
+  /** The goal for the median, in `unit`. */
+  goal?: number;
 }
 
 /** Median and p95 by nearest rank. */

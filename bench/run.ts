@@ -1,7 +1,8 @@
 /**
  * Runs every bench/*.bench.ts and prints one line per figure:
  *   bench <name>: median <x> ms, p95 <y> ms
- * With --json, prints one JSON object { "<name>": { median, p95, unit } }.
+ * followed by what it times and its goal when the bench gives them.
+ * With --json, prints one JSON object { "<name>": { median, p95, unit, what?, goal? } }.
  * Benchmarks are never part of npm test.
  */
 import { readdirSync } from 'node:fs';
@@ -25,7 +26,9 @@ if (isMain) {
     const figures = await mod.default();
     for (const [name, fig] of Object.entries(figures)) {
       all[name] = fig;
-      if (!json) console.log(`bench ${name}: median ${fmt(fig.median)} ${fig.unit}, p95 ${fmt(fig.p95)} ${fig.unit}`);
+      if (json) continue;
+      const goal = fig.goal === undefined ? '' : ` (goal ≤ ${fmt(fig.goal)} ${fig.unit}${fig.median <= fig.goal ? '' : ', NOT MET'})`;
+      console.log(`bench ${name}: median ${fmt(fig.median)} ${fig.unit}, p95 ${fmt(fig.p95)} ${fig.unit}${goal}${fig.what ? ` — ${fig.what}` : ''}`);
     }
   }
   if (json) console.log(JSON.stringify(all));
