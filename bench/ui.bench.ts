@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { projectRoot } from '../src-main/paths';
-import { createEmptySom, serializeSom } from '../shared/som/io';
+import { serializeSom } from '../shared/som/io';
 import { syntheticDoc } from '../shared/engine/synthetic';
 import type { SomDocument, SomLine } from '../shared/som/schema';
 import type { LinesForResult } from '../shared/knowledge/types';
