@@ -1,80 +1,30 @@
 /**
- * Explorer speed: filter + count + first page of the effect-study list over 100 000 synthetic
- * studies in a temporary database with the real schema. Target ≤ 30 ms median per query.
+ * Explorer queries over 100 000 synthetic studies in a release built with the real builder:
+ * filter + count + the first page of 200 rows (what the list fetches), and the option counts
+ * (facets) the filter lists show. Target ≤ 30 ms median per query.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { openKnowledgeDb } from '../src-main/knowledge/db';
-import { createKnowledgeSchema, insertStudies, loadSources } from '../src-main/knowledge/build';
-import { rng } from '../src-main/knowledge/examples';
-import { studies, type StudyFilters } from '../src-main/knowledge/queries';
-import type { StudySrc } from '../shared/knowledge/types';
-import { measure } from './measure';
+import { studies, studyFacets, type StudyFilters } from '../src-main/knowledge/queries';
+import { BENCH_STUDY_COUNT, buildStudiesRelease } from './fixtures';
+import { measure, type Figure } from './measure';
 
-const COUNT = 100_000;
+const COUNT = BENCH_STUDY_COUNT;
 const RUNS = 60;
+const PAGE = 200;
 
-export default async function (): Promise<Record<string, { median: number; p95: number; unit: string }>> {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const data = loadSources(path.join(root, 'data', 'knowledge'));
+export default async function (): Promise<Record<string, Figure>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'som-kbench-'));
   const file = path.join(dir, 'bench.sqlite');
   try {
-    const w = new Database(file);
-    w.pragma('journal_mode = DELETE');
-    createKnowledgeSchema(w);
-    w.transaction(() => {
-      const th = w.prepare('INSERT INTO themes VALUES (?, ?, ?, ?, ?)');
-      data.themes.forEach((t, i) => th.run(t.id, t.label, i, t.source, 0));
-      const tg = w.prepare('INSERT INTO target_groups (id, theme_id, label, grp, literature_only, sort, source, illustrative) VALUES (?, ?, ?, ?, 0, ?, ?, 0)');
-      data.targetGroups.forEach((g, i) => tg.run(g.id, g.themeId, g.label, g.group, i, g.source));
-      // Synthetic studies: recombine the example studies' vocabulary.
-      const r = rng('bench');
-      const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
-      const interventions = [...new Set(data.studies.map((s) => s.intervention))];
-      const measures = [...new Set(data.studies.map((s) => s.measure))];
-      const designs = [...new Set(data.studies.map((s) => s.design))];
-      const countries = [...new Set(data.studies.map((s) => s.country))];
-      const words = ['effekt', 'indsats', 'kommune', 'randomiseret', 'opfølgning', 'forløb', 'støtte', 'behandling', 'bolig', 'skole', 'familie', 'job'];
-      const rows: StudySrc[] = [];
-      for (let i = 0; i < COUNT; i++) {
-        const g = pick(data.targetGroups);
-        const intervention = pick(interventions);
-        const measure = pick(measures);
-        rows.push({
-          id: `b-${i}`,
-          themeId: g.themeId,
-          targetGroupId: g.id,
-          targetGroupLabel: g.label,
-          title: `${intervention}: ${pick(words)} ${pick(words)} ${measure} ${i}`,
-          intervention,
-          country: pick(countries),
-          measure,
-          design: pick(designs),
-          controlGroup: 'Sædvanlig indsats',
-          nParticipants: Math.floor(r() * 500),
-          nControl: null,
-          effectSize: Math.round(r() * 80) / 100,
-          significant: r() < 0.5,
-          horizonMonths: 12,
-          quality: pick(['Lav', 'Mellem', 'Høj'] as const),
-          year: 1990 + Math.floor(r() * 30),
-          source: 'bench',
-          illustrative: true,
-        });
-      }
-      insertStudies(w, rows);
-      w.exec("INSERT INTO studies_fts(studies_fts) VALUES ('rebuild'); INSERT INTO studies_fts(studies_fts) VALUES ('optimize'); ANALYZE;");
-    })();
-    w.close();
+    buildStudiesRelease(file, COUNT);
 
     // Opened exactly as the app opens the knowledge database.
     const kdb = openKnowledgeDb(file);
     const db = kdb.db;
-    const out: Record<string, { median: number; p95: number; unit: string }> = {};
+    const out: Record<string, Figure> = {};
     const cases: Record<string, StudyFilters> = {
       'studies-no-filter': {},
       'studies-one-target-group': { targetGroupIds: ['hjemloese-18-65'] },
@@ -82,11 +32,12 @@ export default async function (): Promise<Record<string, { median: number; p95: 
       'studies-text-search': { text: 'kognitiv adfærd' },
     };
     // Sorted by a column (click on a column header), no filter.
-    out['knowledge-studies-sorted-effect-size'] = await measure(() => studies(db, { sort: { column: 'effectSize', dir: 'desc' }, offset: 0, limit: 50 }), RUNS, 5);
+    out['knowledge-studies-sorted-effect-size'] = await measure(() => studies(db, { sort: { column: 'effectSize', dir: 'desc' }, offset: 0, limit: PAGE }), RUNS, 5);
     for (const [name, f] of Object.entries(cases)) {
-      const check = studies(db, { ...f, offset: 0, limit: 50 });
+      const check = studies(db, { ...f, offset: 0, limit: PAGE });
       if (check.total !== COUNT || check.rows.length === 0) throw new Error(`${name}: unexpected result`);
-      out[`knowledge-${name}`] = await measure(() => studies(db, { ...f, offset: 0, limit: 50 }), RUNS, 5);
+      out[`knowledge-${name}`] = { ...(await measure(() => studies(db, { ...f, offset: 0, limit: PAGE }), RUNS, 5)), what: `count + first ${PAGE} rows`, goal: 30 };
+      out[`knowledge-facets-${name.replace(/^studies-/, '')}`] = { ...(await measure(() => studyFacets(db, f), 20, 2)), what: 'option counts of the seven filter lists' };
     }
     kdb.close();
     return out;

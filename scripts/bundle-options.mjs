@@ -13,6 +13,8 @@ export const bundleEntries = [
   { name: 'knowledge-worker', entry: 'src-main/knowledge/workbook-import/worker.ts', out: 'dist/main/knowledge-worker.cjs', importMetaShim: true },
   // The sandboxed preload may require nothing but 'electron': no shim.
   { name: 'preload', entry: 'src-main/electron/preload.ts', out: 'dist/main/preload.cjs', importMetaShim: false },
+  // The knowledge query worker thread, started by main from beside main.cjs.
+  { name: 'knowledge-query-worker', entry: 'src-main/knowledge/query-worker.ts', out: 'dist/main/knowledge-query-worker.cjs', importMetaShim: true },
 ];
 
 /** The define key main reads (src-main/electron/build-constants.ts). */

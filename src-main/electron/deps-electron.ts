@@ -66,6 +66,7 @@ export function createElectronDeps(opts: ElectronDepsOptions): ElectronDeps {
     importSomFile: async (absPath) => store.importFromPath(absPath),
     close() {
       void opts.pdf?.close();
+      void knowledgeDeps.knowledgeQueries.close();
       knowledgeDeps.knowledge.close();
       knowledgeDeps.userDb.close();
     },

@@ -110,6 +110,8 @@ async function start(): Promise<void> {
   if (binding.kind === 'path') {
     try {
       useElectronSqliteBinding(createRequire(__filename) as unknown as RequireLike, binding.path);
+      // Worker threads have their own module cache: they open their databases with this binding.
+      process.env.SOM_SQLITE_BINDING = binding.path;
     } catch (e) {
       return fatal(missingBindingMessage(binding.path), e);
     }

@@ -76,8 +76,8 @@ export const knowledgeHandlers: HandlersFor<K> = {
   'knowledge.themes': (deps) => q.themes(deps.knowledge.db),
   'knowledge.targetGroups': (deps, a) => q.targetGroups(deps.knowledge.db, a),
   'knowledge.characteristics': (deps, a) => q.characteristicsTable(deps.knowledge.db, a),
-  'knowledge.studies': (deps, a) => q.studies(deps.knowledge.db, a),
-  'knowledge.studyFacets': (deps, a) => q.studyFacets(deps.knowledge.db, a),
+  'knowledge.studies': (deps, a) => (deps.knowledgeQueries ? deps.knowledgeQueries.run('studies', a) : q.studies(deps.knowledge.db, a)),
+  'knowledge.studyFacets': (deps, a) => (deps.knowledgeQueries ? deps.knowledgeQueries.run('studyFacets', a) : q.studyFacets(deps.knowledge.db, a)),
   'knowledge.study': (deps, a) => q.study(deps.knowledge.db, a.id),
   'knowledge.successMeasures': (deps, a) => q.successMeasures(deps.knowledge.db, a.targetGroupId),
   'knowledge.dimensions': (deps) => q.dimensions(deps.knowledge.db),
@@ -112,7 +112,7 @@ export const knowledgeHandlers: HandlersFor<K> = {
         break;
       }
       case 'studies':
-        table = studiesTable(q.allStudies(db, f));
+        table = studiesTable(deps.knowledgeQueries ? await deps.knowledgeQueries.run('allStudies', f) : q.allStudies(db, f));
         break;
       case 'consequences': {
         const groups = q.targetGroups(db, { themeIds: f.themeIds }).filter((g) => !f.targetGroupIds?.length || f.targetGroupIds.includes(g.id));

@@ -19,10 +19,11 @@ export interface KnowledgeDb {
   close(): void;
 }
 
-export function openKnowledgeDb(path: string): KnowledgeDb {
+/** `nativeBinding`: the better-sqlite3 addon to load (a worker thread under Electron in development). */
+export function openKnowledgeDb(path: string, opts: { nativeBinding?: string } = {}): KnowledgeDb {
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { readonly: true, fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
     // Read-only: a larger page cache and memory-mapped reads keep the explorer's queries fast.
     db.pragma('cache_size = -32000');
     db.pragma('mmap_size = 268435456');

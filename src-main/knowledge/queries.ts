@@ -208,19 +208,31 @@ function wrapFts<T>(fn: () => T): T {
   }
 }
 
+/** Rows of the given studies (by rowid), in rowid order. */
+export function studyRowsByRowid(db: Db, rowids: readonly number[]): StudyRow[] {
+  if (rowids.length === 0) return [];
+  return all(
+    db,
+    `SELECT ${STUDY_COLS} FROM studies s JOIN themes t ON t.id = s.theme_id WHERE s.rowid IN (SELECT value FROM json_each(?)) ORDER BY s.rowid`,
+    JSON.stringify(rowids),
+  ).map(studyRow);
+}
+
+/** `known`: the count and total when the caller already has them (study-index.ts); then no COUNT runs. */
 export function studies(
   db: Db,
   args: StudyFilters & { sort?: { column: StudySortColumn; dir: 'asc' | 'desc' }; offset?: number; limit?: number },
+  known?: { count: number; total: number },
 ): StudyPage {
   return wrapFts(() => {
-    const total = (get(db, 'SELECT COUNT(*) AS n FROM studies') as { n: number }).n;
+    const total = known ? known.total : (get(db, 'SELECT COUNT(*) AS n FROM studies') as { n: number }).n;
     const limit = args.limit ?? 50;
     const offset = args.offset ?? 0;
     const text = ftsQuery(args.text);
     const others = whereFor({ ...args, text: undefined });
     if (text && !others.sql) {
       // Text only: count in the FTS index alone; with the default order, page in the index (rowid order).
-      const count = (get(db, 'SELECT COUNT(*) AS n FROM studies_fts WHERE studies_fts MATCH ?', text) as { n: number }).n;
+      const count = known ? known.count : (get(db, 'SELECT COUNT(*) AS n FROM studies_fts WHERE studies_fts MATCH ?', text) as { n: number }).n;
       const rows = args.sort
         ? all(
             db,
@@ -244,7 +256,7 @@ export function studies(
     const from = text ? 'studies_fts f CROSS JOIN studies s ON s.rowid = f.rowid' : 'studies s';
     const where = text ? `WHERE studies_fts MATCH ?${others.sql ? ` AND ${others.sql.slice(6)}` : ''}` : others.sql;
     const params = text ? [text, ...others.params] : others.params;
-    const count = where ? (get(db, `SELECT COUNT(*) AS n FROM ${from} ${where}`, ...params) as { n: number }).n : total;
+    const count = known ? known.count : where ? (get(db, `SELECT COUNT(*) AS n FROM ${from} ${where}`, ...params) as { n: number }).n : total;
     const order = args.sort ? `${SORT_SQL[args.sort.column]} ${args.sort.dir === 'desc' ? 'DESC' : 'ASC'}, s.rowid` : 's.rowid';
     const rows = all(db, `SELECT ${STUDY_COLS} FROM ${from} JOIN themes t ON t.id = s.theme_id ${where} ORDER BY ${order} LIMIT ? OFFSET ?`, ...params, limit, offset).map(studyRow);
     return { total, count, rows };

@@ -12,6 +12,7 @@ import { buildKnowledgeDb, knowledgeDataHash } from './build';
 import type { KnowledgeDeps, KnowledgeReleaseManager } from './deps';
 import { openUserDb, USER_DB_FILE, type UserDb } from '../userdb/db';
 import { ImportJobs } from './workbook-import/jobs';
+import { KnowledgeQueryWorker } from './query-client';
 
 export const ACTIVE_RELEASE_KEY = 'knowledge.activeRelease';
 
@@ -142,5 +143,7 @@ export interface KnowledgeDepsOptions {
 export function createKnowledgeDeps(opts: KnowledgeDepsOptions): Required<KnowledgeDeps> {
   const userDb = openUserDb(path.join(opts.userDataDir, USER_DB_FILE));
   const service = new KnowledgeService(opts.shippedPath, opts.userDataDir, userDb);
-  return { knowledge: service, userDb, knowledgeReleases: service, knowledgeImports: new ImportJobs() };
+  const knowledgeQueries = new KnowledgeQueryWorker(() => service.path);
+  knowledgeQueries.warm();
+  return { knowledge: service, userDb, knowledgeReleases: service, knowledgeImports: new ImportJobs(), knowledgeQueries };
 }

@@ -31,6 +31,7 @@ export function createWebDeps(opts: WebDepsOptions): Deps & { close(): void } {
     ...reportDeps,
     ...createStoreDeps({ documentsDir: opts.documentsDir, userDataDir: opts.userDataDir, appLabel: `${pkg.productName} ${pkg.version}` }),
     close() {
+      void knowledgeDeps.knowledgeQueries.close();
       knowledgeDeps.knowledge.close();
       knowledgeDeps.userDb.close();
       void reportDeps.pdf.close();

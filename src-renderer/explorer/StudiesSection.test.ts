@@ -87,6 +87,25 @@ describe('StudiesSection', () => {
     expect(within(detail).getByRole('button', { name: 'Brug i beregning' })).toBeTruthy();
   });
 
+  it('shows rows and the counter before the option counts arrive, and asks for the unfiltered counts once', async () => {
+    let open: () => void = () => {};
+    const gate = new Promise<void>((r) => (open = r));
+    const api = createFakeApi({
+      'knowledge.studyFacets': async (a) => {
+        await gate;
+        return knowledgeFakes['knowledge.studyFacets'](a);
+      },
+    });
+    setApi(api);
+    render(StudiesSection);
+    await waitFor(() => expect(counter()).toBe('Antal valgte effektstudier: 1.234 ud af 1.234'));
+    expect(screen.getByTestId('studies-table').querySelector('tr[data-index="0"]')).toBeTruthy();
+    expect(within(screen.getByRole('group', { name: 'Design' })).queryByText('Metaanalyse')).toBeNull();
+    open();
+    await waitFor(() => expect(within(screen.getByRole('group', { name: 'Design' })).getByText('Metaanalyse')).toBeTruthy());
+    expect(api.calls.filter((c) => c.channel === 'knowledge.studyFacets').map((c) => c.args)).toEqual([{}]);
+  });
+
   it('shows a back-end error as an alert', async () => {
     setApi(createFakeApi({ 'knowledge.studyFacets': () => { throw new AppError('unavailable', 'Vidensdatabasen kunne ikke åbnes'); } }));
     render(StudiesSection);

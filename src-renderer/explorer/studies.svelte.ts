@@ -10,7 +10,8 @@ import { MultiSelect, type SelectOption } from './multi-select.svelte';
 import { pagesFor } from './virtual-range';
 
 export const STUDY_PAGE_SIZE = 200;
-export const TEXT_DEBOUNCE_MS = 200;
+/** A short pause collects the letters of a word typed in one go. */
+export const TEXT_DEBOUNCE_MS = 30;
 
 export type StudyFilter = Req<'knowledge.studyFacets'>;
 
@@ -87,52 +88,101 @@ export class StudiesState {
     return this.pages[Math.floor(index / STUDY_PAGE_SIZE)]?.[index % STUDY_PAGE_SIZE];
   }
 
-  /** Loads the facet options (once) and the first page. */
+  /**
+   * First open: the first page and the option lists are asked for at once; the rows and the
+   * counter show as soon as they arrive, the lists when theirs do. The unfiltered option counts
+   * are fetched once: they are both the options and the counts while nothing is selected.
+   */
   async load(): Promise<void> {
-    try {
-      this.allFacets = await call('knowledge.studyFacets', {});
-      for (const { facet } of LISTS) this.lists[facet].setOptions(this.allFacets[facet].map(toOption));
-    } catch (e) {
-      this.error = errorText(e);
-      return;
-    }
-    await this.refresh();
-  }
-
-  /** New result set: counter, first page and facet counts for the current filters and sort. */
-  async refresh(): Promise<void> {
-    const gen = ++this.generation;
-    this.inFlight = [];
-    this.loading = true;
-    this.error = null;
-    const filters = this.filters();
-    try {
-      const [page] = await Promise.all([
-        call('knowledge.studies', { ...filters, ...(this.sort ? { sort: this.sort } : {}), offset: 0, limit: STUDY_PAGE_SIZE }),
-        this.refreshCounts(filters, gen),
-      ]);
-      if (gen !== this.generation) return;
-      this.count = page.count;
-      this.total = page.total;
-      this.pages = { 0: page.rows };
-    } catch (e) {
-      if (gen !== this.generation) return;
-      this.error = errorText(e);
-      this.pages = {};
-      this.count = null;
-    } finally {
-      if (gen === this.generation) this.loading = false;
-    }
+    const facets = call('knowledge.studyFacets', {}).then(
+      (all) => {
+        this.allFacets = all;
+        this.countsFor = null;
+        if (this.activeFilterCount === 0) this.applyCounts(all);
+        else this.scheduleCounts();
+      },
+      (e: unknown) => {
+        this.error = errorText(e);
+      },
+    );
+    await Promise.all([this.refresh({ counts: false }), facets]);
   }
 
   /**
-   * Option counts per list. The back end leaves a list's own selection out of that list's
-   * counts (as in Excel slicers), so unselected options show how many studies they would add.
-   * The options themselves stay the full list loaded once (unmatched ones get count 0).
+   * New result set for the current filters and sort: the counter and first page first, then the
+   * option counts. While a page request is on its way, later changes wait and only the newest is
+   * asked for (typing a word asks for the word, not for every letter).
    */
-  private async refreshCounts(filters: StudyFilter, gen: number): Promise<void> {
-    const facets = await call('knowledge.studyFacets', filters);
-    if (gen !== this.generation) return;
+  refresh(opts: { counts?: boolean } = {}): Promise<void> {
+    this.generation++;
+    this.inFlight = [];
+    this.loading = true;
+    this.error = null;
+    if (opts.counts !== false) this.scheduleCounts();
+    this.rowsRun ??= this.fetchRows().finally(() => (this.rowsRun = null));
+    return this.rowsRun;
+  }
+
+  private rowsRun: Promise<void> | null = null;
+
+  private async fetchRows(): Promise<void> {
+    let served = -1;
+    while (served !== this.generation) {
+      const gen = (served = this.generation);
+      try {
+        const page = await call('knowledge.studies', { ...this.filters(), ...(this.sort ? { sort: this.sort } : {}), offset: 0, limit: STUDY_PAGE_SIZE });
+        if (gen !== this.generation) continue;
+        this.count = page.count;
+        this.total = page.total;
+        this.pages = { 0: page.rows };
+      } catch (e) {
+        if (gen !== this.generation) continue;
+        this.error = errorText(e);
+        this.pages = {};
+        this.count = null;
+      }
+    }
+    this.loading = false;
+  }
+
+  /** The filters the option counts on screen are for (null: none selected, from allFacets). */
+  private countsFor: string | null = null;
+  private countsRun: Promise<void> | null = null;
+
+  /**
+   * Option counts per list, after the rows. The back end leaves a list's own selection out of that
+   * list's counts (as in Excel slicers), so unselected options show how many studies they would add.
+   * One request at a time; the newest filters win.
+   */
+  private scheduleCounts(): void {
+    this.countsRun ??= (async () => {
+      try {
+        for (;;) {
+          const filters = this.filters();
+          const key = JSON.stringify(filters);
+          if (key === (this.countsFor ?? '{}')) return;
+          if (key === '{}' && this.allFacets) {
+            this.countsFor = null;
+            this.applyCounts(this.allFacets);
+            continue;
+          }
+          try {
+            const facets = await call('knowledge.studyFacets', filters);
+            this.countsFor = key;
+            if (JSON.stringify(this.filters()) === key) this.applyCounts(facets);
+          } catch {
+            // The counts are a hint next to the options; the rows show any error.
+            return;
+          }
+        }
+      } finally {
+        this.countsRun = null;
+      }
+    })();
+  }
+
+  /** The options stay the full list loaded once (unmatched ones get count 0). */
+  private applyCounts(facets: StudyFacets): void {
     for (const { facet } of LISTS) {
       const counts: Record<string, number> = Object.fromEntries(facets[facet].map((v) => [v.value, v.count]));
       const options = (this.allFacets?.[facet] ?? facets[facet]).map((v) => ({ ...toOption(v), count: counts[v.value] ?? 0 }));

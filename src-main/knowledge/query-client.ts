@@ -1,0 +1,94 @@
+/**
+ * Main-process side of the knowledge query worker (query-worker.ts): one long-lived worker thread
+ * with its own read-only connection. Requests carry the path of the release in use, so switching
+ * releases needs nothing here. The thread never keeps the process alive (unref); if it dies, the
+ * pending requests fail with a Danish message and the next request starts a new one.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type AppErrorData } from '../../shared/errors';
+import type { StudyFacets, StudyPage, StudyRow } from '../../shared/knowledge/types';
+import type { PageArgs } from './study-index';
+import type { StudyFilters } from './queries';
+
+export interface QueryOps {
+  warm: { args: undefined; result: number };
+  studies: { args: PageArgs; result: StudyPage };
+  studyFacets: { args: StudyFilters; result: StudyFacets };
+  allStudies: { args: StudyFilters; result: StudyRow[] };
+}
+export type QueryOp = keyof QueryOps;
+export interface QueryRequest {
+  id: number;
+  path: string;
+  op: QueryOp;
+  args: unknown;
+}
+export type QueryReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: AppErrorData | null; message: string };
+
+/** The worker script: the bundle beside main.cjs in the built app, a tsx starter of the TypeScript source otherwise. */
+function workerTarget(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.cjs') ? new URL('./knowledge-query-worker.cjs', here) : new URL('./query-worker-source.mjs', here);
+}
+
+export class KnowledgeQueryWorker {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+
+  /** `releasePath`: the file of the release in use, read at every request. */
+  constructor(private readonly releasePath: () => string) {}
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const url = workerTarget();
+    if (!fs.existsSync(fileURLToPath(url))) throw new AppError('internal', 'Vidensdatabasen kan ikke søges i: en programdel mangler.');
+    const w = new Worker(url, { execArgv: [], stdout: false, stderr: false });
+    w.unref();
+    w.on('message', (m: QueryReply) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.ok) p.resolve(m.value);
+      else p.reject(m.error ? new AppError(m.error.code, m.error.message) : new Error(m.message));
+    });
+    const fail = (why: string) => {
+      if (this.worker !== w) return;
+      this.worker = null;
+      for (const p of this.pending.values()) p.reject(new AppError('internal', `Søgningen i vidensdatabasen stoppede uventet (${why}). Prøv igen.`));
+      this.pending.clear();
+    };
+    w.on('error', (e) => fail(e.message));
+    w.on('exit', (code) => fail(`kode ${code}`));
+    this.worker = w;
+    return w;
+  }
+
+  run<K extends QueryOp>(op: K, args: QueryOps[K]['args']): Promise<QueryOps[K]['result']> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      try {
+        this.start().postMessage({ id, path: this.releasePath(), op, args } satisfies QueryRequest);
+      } catch (e) {
+        this.pending.delete(id);
+        reject(e as Error);
+      }
+    });
+  }
+
+  /** Opens the release and builds its study index ahead of the first search (errors are ignored here). */
+  warm(): void {
+    this.run('warm', undefined).catch(() => {});
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    for (const p of this.pending.values()) p.reject(new AppError('unavailable', 'Programmet lukker.'));
+    this.pending.clear();
+    if (w) await w.terminate();
+  }
+}
