@@ -23,6 +23,10 @@ Kommandoer:
   calc FIL.som [--json]           Beregn en gemt beregning og vis resultaterne (kr., da-DK).
                                   Med --json: resultatobjektet fra .som-formatet (urundede tal).
   report FIL.som --pdf UD.pdf     Lav rapporten som PDF (kræver Chromium).
+  knowledge import FIL.xlsx [--data-dir MAPPE] [--dry-run] [--json]
+                                  Indlæs Socialstyrelsens tal fra SØM-regnearket (.xlsx/.xlsm)
+                                  som en ny udgivelse af vidensdatabasen og tag den i brug.
+                                  Med --dry-run: vis kun, hvad der blev fundet.
   compare A.som B.som … [--price-year ÅR] [--discount RENTE] [--period ÅR1-ÅR2] [--json]
                                   Sammenlign beregninger og læg dem sammen som en portefølje på et
                                   fælles grundlag. En .somp-fil kan stå i stedet for .som-filerne.
@@ -50,6 +54,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (cmd === 'compare') {
     const { runCompare } = await import('./compare');
     return runCompare(rest, resolveIo);
+  }
+  if (cmd === 'knowledge') {
+    const { runKnowledge } = await import('./knowledge');
+    return runKnowledge(rest, io);
   }
   if (cmd === 'report') {
     const mod = (await import('./report').catch(() => null)) as { runReport?: (a: string[], io: CliIo) => Promise<number> } | null;
