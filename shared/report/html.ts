@@ -26,6 +26,7 @@ import {
   assumptions,
   breakEvenRateShort,
   figure1aTitle,
+  figure2Data,
   isExampleSource,
   keySentences,
   lineYears,
@@ -258,21 +259,23 @@ ${table(['Aktør', 'Gevinster', 'Omkostninger', 'Nettogevinst', 'Tjener sig ind'
 </section>`);
 
   // ---- Figur 2 and table
-  const years = periodYears(r);
+  const f2 = figure2Data(r, actor);
+  const years = f2.years;
   const i0 = r.period.start - r.startYear;
-  const fa = r.actors[actor];
   const fig2 = barLineChart({
     title: 'Figur 2: Nettogevinst pr. år, kr.',
     categories: years.map(String),
-    bars: fa.net.slice(i0, i0 + years.length),
-    line: fa.cumulativeNet.slice(i0, i0 + years.length),
-    barLabel: `Nettogevinst pr. år (${ACTOR_LABELS[actor].toLowerCase()})`,
-    lineLabel: 'Akkumuleret nettogevinst',
+    bars: f2.bars.values,
+    line: f2.cumulative.values,
+    line2: f2.cumulativeDiscounted.values,
+    barLabel: f2.bars.label,
+    lineLabel: f2.cumulative.label,
+    line2Label: f2.cumulativeDiscounted.label,
     barColor: ACTOR_COLORS[actor === 'alle' ? 'kommune' : actor],
   });
   const netRows = netPerYearRows(r).map((row) => ({ head: row.label, values: row.values, bold: row.actor === 'alle' }));
   parts.push(`<section><h2>Nettogevinst pr. år</h2>
-${figure('Figur 2: Nettogevinst pr. år, kr.', `Periode: ${periodLabel(r)}, ${r.priceYear}-priser, ${ACTOR_LABELS[actor].toLowerCase()}. Søjler: nettogevinst i året (ikke tilbagediskonteret); linje: akkumuleret.`, fig2)}
+${figure('Figur 2: Nettogevinst pr. år, kr.', `Periode: ${periodLabel(r)}, ${r.priceYear}-priser, ${ACTOR_LABELS[actor].toLowerCase()}. ${f2.note}`, fig2)}
 <h3>Tabel til Figur 2: Nettogevinst pr. år, kr.</h3>
 <p class="muted">Periode: ${esc(periodLabel(r))}, ${r.priceYear}-priser.</p>
 ${yearTables('', years, netRows)}

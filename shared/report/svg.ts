@@ -9,6 +9,8 @@ import { formatNumber } from '../format';
 export const ACTOR_COLORS = { kommune: '#b0182b', region: '#3d6fa8', stat: '#2e7d4f', alle: '#1d1d1f' } as const;
 export const PALETTE = ['#b0182b', '#3d6fa8', '#2e7d4f', '#c47c00', '#6b4c9a', '#0f7b7b', '#8c5a3c', '#d1495b', '#5a5f66', '#7ba33b'];
 const INK = '#1d1d1f';
+/** The second line of Figur 2 (present value), dashed; not an actor's colour. */
+export const LINE2 = '#6b4fa0';
 const MUTED = '#5a5f66';
 const GRID = '#e3e5e8';
 const FONT = "'DejaVu Sans', 'Liberation Sans', 'Noto Sans', Arial, sans-serif";
@@ -70,7 +72,7 @@ function yAxis(f: Frame, ticks: number[], y: (v: number) => number, fmt = axisKr
   return s;
 }
 
-function legend(items: { label: string; color: string; kind?: 'box' | 'line' | 'band' }[], x: number, y: number, maxWidth: number): string {
+function legend(items: { label: string; color: string; kind?: 'box' | 'line' | 'band'; dashed?: boolean }[], x: number, y: number, maxWidth: number): string {
   let s = '';
   let cx = x;
   let cy = y;
@@ -80,7 +82,7 @@ function legend(items: { label: string; color: string; kind?: 'box' | 'line' | '
       cx = x;
       cy += 16;
     }
-    if (it.kind === 'line') s += `<line x1="${cx}" x2="${cx + 14}" y1="${cy - 4}" y2="${cy - 4}" stroke="${it.color}" stroke-width="2.5"/>`;
+    if (it.kind === 'line') s += `<line x1="${cx}" x2="${cx + 14}" y1="${cy - 4}" y2="${cy - 4}" stroke="${it.color}" stroke-width="2.5"${it.dashed ? ' stroke-dasharray="4 3"' : ''}/>`;
     else s += `<rect x="${cx}" y="${cy - 9}" width="12" height="10" fill="${it.color}"${it.kind === 'band' ? ' fill-opacity="0.3"' : ''}/>`;
     s += `<text x="${cx + 18}" y="${cy}" font-size="10.5">${esc(it.label)}</text>`;
     cx += w + 12;
@@ -149,6 +151,10 @@ export interface BarLineInput {
   line: number[];
   barLabel: string;
   lineLabel: string;
+  /** A second, dashed line (Figur 2: the cumulative net gain in present value). */
+  line2?: number[];
+  line2Label?: string;
+  line2Color?: string;
   barColor?: string;
   lineColor?: string;
   width?: number;
@@ -158,13 +164,15 @@ export interface BarLineInput {
 /** Bars per year with a line (Figur 2: net gain per year and cumulative net gain). */
 export function barLineChart(inp: BarLineInput): string {
   const width = inp.width ?? 640;
-  const items = [
+  const line2Color = inp.line2Color ?? LINE2;
+  const items: { label: string; color: string; kind?: 'line'; dashed?: boolean }[] = [
     { label: inp.barLabel, color: inp.barColor ?? ACTOR_COLORS.kommune },
     { label: inp.lineLabel, color: inp.lineColor ?? INK, kind: 'line' as const },
   ];
+  if (inp.line2) items.push({ label: inp.line2Label ?? '', color: line2Color, kind: 'line', dashed: true });
   const lh = legendHeight(items, width - 90);
   const f: Frame = { width, height: inp.height ?? 290, left: 78, right: 12, top: 14 + lh, bottom: 30 };
-  const all = [...inp.bars, ...inp.line];
+  const all = [...inp.bars, ...inp.line, ...(inp.line2 ?? [])];
   const ticks = niceTicks(Math.min(...all, 0), Math.max(...all, 0));
   const lo = ticks[0];
   const hi = ticks[ticks.length - 1];
@@ -190,6 +198,15 @@ export function barLineChart(inp: BarLineInput): string {
   for (const pt of pts) {
     const [px, py] = pt.split(',');
     s += `<circle cx="${px}" cy="${py}" r="2.8" fill="${inp.lineColor ?? INK}"/>`;
+  }
+  if (inp.line2) {
+    const l2 = inp.line2;
+    const pts2 = inp.categories.map((_, i) => `${(f.left + band * i + band / 2).toFixed(1)},${y(l2[i]).toFixed(1)}`);
+    s += `<polyline points="${pts2.join(' ')}" fill="none" stroke="${line2Color}" stroke-width="2" stroke-dasharray="6 4"/>`;
+    for (const pt of pts2) {
+      const [px, py] = pt.split(',');
+      s += `<rect x="${(Number(px) - 2.6).toFixed(1)}" y="${(Number(py) - 2.6).toFixed(1)}" width="5.2" height="5.2" fill="${line2Color}" transform="rotate(45 ${px} ${py})"/>`;
+    }
   }
   return s + '</svg>';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { breakEvenRatePhrase, breakEvenRateShort, keySentences } from './texts';
+import { breakEvenRatePhrase, breakEvenRateShort, breakEvenSentence, figure2Data, keySentences, undiscountedBreakEvenYear } from './texts';
 import { calculate } from '../engine/calc';
 import { parseSom } from '../som/io';
 
@@ -31,5 +31,33 @@ describe('break-even success rate in words (model.md §7.6)', () => {
     expect(r.actors.stat.pvCosts).toBe(0);
     expect(text).toContain('staten har gevinst ved enhver succesrate');
     expect(text).not.toContain('regionen'); // no costs and no gains: left out of the sentence
+  });
+});
+
+describe('break-even years that agree between the sentence and Figur 2', () => {
+  const example = (name: string) => parseSom(readFileSync(path.resolve(import.meta.dirname, '../../data/examples', `${name}.som`), 'utf8'));
+
+  it('names the present value, and the year without discounting when it differs (the two lines of Figur 2)', () => {
+    const r = calculate(example('psykiatri-alkohol'));
+    expect(r.actors.region.breakEvenYear).toBeNull();
+    expect(undiscountedBreakEvenYear(r, 'region')).toBe(2035);
+    expect(breakEvenSentence(r, 'region')).toBe(
+      'For regionen tjener indsatsen sig ikke ind inden 2046, når gevinster og omkostninger regnes i nutidsværdi (tilbagediskonteret). Uden tilbagediskontering er den akkumulerede nettogevinst positiv fra 2035.',
+    );
+    const f2 = figure2Data(r, 'region');
+    expect(f2.cumulative.label).toBe('Akkumuleret nettogevinst, ikke tilbagediskonteret');
+    expect(f2.cumulativeDiscounted.label).toBe('Akkumuleret nettogevinst, nutidsværdi (tilbagediskonteret)');
+    const i0 = r.period.start - r.startYear;
+    expect(f2.cumulativeDiscounted.values).toEqual(r.actors.region.cumulativeDiscountedNet.slice(i0, i0 + f2.years.length));
+    expect(f2.note).toMatch(/Stiplet linje: akkumuleret i nutidsværdi; den bliver ikke positiv inden 2046\.$/);
+  });
+
+  it('says when the year lies outside the chosen period', () => {
+    const doc = example('skole-angst');
+    doc.view = { ...doc.view, periodEnd: 2021 };
+    const r = calculate(doc);
+    expect(r.actors.kommune.breakEvenYear).toBe(2022);
+    expect(breakEvenSentence(r, 'kommune')).toMatch(/tjener indsatsen sig ind i 2022, når gevinster og omkostninger regnes i nutidsværdi .* Året ligger efter den valgte periode \(2020.2021\), så inden for perioden tjener indsatsen sig ikke ind\.$/);
+    expect(figure2Data(r, 'kommune').note).toMatch(/den er positiv fra 2022, året indsatsen tjener sig ind \(uden for perioden 2020.2021\)\.$/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { formatKr, formatNumber, formatPercent } from '../format';
 import { ACTORS, type Actor, type SomDocument, type ViewActor } from '../som/schema';
-import { RESULT_ACTORS, type ActorFigures, type CalcResult } from '../engine/calc';
+import { RESULT_ACTORS, breakEvenYear, type ActorFigures, type CalcResult } from '../engine/calc';
 
 export const ACTOR_LABELS: Record<ViewActor, string> = { alle: 'Alle aktører', kommune: 'Kommune', region: 'Region', stat: 'Stat' };
 /** Subject forms: "Kommunen går i nul …". */
@@ -86,6 +86,55 @@ export function breakEvenYearWords(f: ActorFigures, horizonEnd: number): string 
   return f.breakEvenYear === null ? `tjener sig ikke ind inden ${horizonEnd}` : `tjener sig ind i ${f.breakEvenYear}`;
 }
 
+/** The year from which the cumulative net gain without discounting stays ≥ 0 (the line of Figur 2 that is not discounted). */
+export function undiscountedBreakEvenYear(r: CalcResult, actor: ViewActor): number | null {
+  return breakEvenYear(r.actors[actor].cumulativeNet, r.startYear);
+}
+
+/**
+ * "Tjener sig ind" in words: the year is the one of the present value (the discounted cumulative
+ * net gain, the dashed line of Figur 2), said so; whether it lies outside the chosen period; and
+ * the year without discounting when that differs (the solid line).
+ */
+export function breakEvenSentence(r: CalcResult, actor: ViewActor): string {
+  const f = r.actors[actor];
+  const who = ACTOR_SUBJECTS[actor];
+  const horizonEnd = r.years[r.years.length - 1];
+  const y = f.breakEvenYear;
+  const plain = undiscountedBreakEvenYear(r, actor);
+  let s =
+    y === null
+      ? `For ${who} tjener indsatsen sig ikke ind inden ${horizonEnd}, når gevinster og omkostninger regnes i nutidsværdi (tilbagediskonteret).`
+      : `For ${who} tjener indsatsen sig ind i ${y}, når gevinster og omkostninger regnes i nutidsværdi (tilbagediskonteret): fra det år er den akkumulerede nettogevinst positiv.`;
+  if (y !== null && y > r.period.end) s += ` Året ligger efter den valgte periode (${periodLabel(r)}), så inden for perioden tjener indsatsen sig ikke ind.`;
+  else if (y !== null && y < r.period.start) s += ` Året ligger før den valgte periode (${periodLabel(r)}).`;
+  if (plain !== y) {
+    s +=
+      plain === null
+        ? ` Uden tilbagediskontering bliver den akkumulerede nettogevinst ikke positiv inden ${horizonEnd}.`
+        : ` Uden tilbagediskontering er den akkumulerede nettogevinst positiv fra ${plain}.`;
+  }
+  return s;
+}
+
+/** Figur 2 for app and report: the net gain per year (bars) and the cumulative net gain, not discounted and discounted (lines). */
+export function figure2Data(r: CalcResult, actor: ViewActor) {
+  const years = periodYears(r);
+  const i0 = r.period.start - r.startYear;
+  const f = r.actors[actor];
+  const y = f.breakEvenYear;
+  const outside = y !== null && (y > r.period.end || y < r.period.start);
+  return {
+    years,
+    bars: { label: `Nettogevinst pr. år (${ACTOR_LABELS[actor].toLowerCase()})`, values: f.net.slice(i0, i0 + years.length) },
+    cumulative: { label: 'Akkumuleret nettogevinst, ikke tilbagediskonteret', values: f.cumulativeNet.slice(i0, i0 + years.length) },
+    cumulativeDiscounted: { label: 'Akkumuleret nettogevinst, nutidsværdi (tilbagediskonteret)', values: f.cumulativeDiscountedNet.slice(i0, i0 + years.length) },
+    note:
+      `Søjler: nettogevinst i året (ikke tilbagediskonteret). Fuld linje: akkumuleret, ikke tilbagediskonteret. Stiplet linje: akkumuleret i nutidsværdi; ` +
+      (y === null ? `den bliver ikke positiv inden ${r.years[r.years.length - 1]}.` : `den er positiv fra ${y}, året indsatsen tjener sig ind${outside ? ` (uden for perioden ${periodLabel(r)})` : ''}.`),
+  };
+}
+
 export interface KeySentence {
   id: string;
   text: string;
@@ -105,13 +154,7 @@ export function keySentences(r: CalcResult, actor: ViewActor): KeySentence[] {
     .map((a) => `${ACTOR_LABELS[a].toLowerCase()} ${formatKr(r.actors[a].pvNet)}`)
     .join(', ');
   out.push({ id: 'pv-actors', text: `Fordelt på aktører: ${perActor}; alle aktører tilsammen ${formatKr(r.actors.alle.pvNet)}` });
-  out.push({
-    id: 'break-even-year',
-    text:
-      f.breakEvenYear === null
-        ? `For ${who} tjener indsatsen sig ikke ind inden ${horizonEnd}.`
-        : `For ${who} tjener indsatsen sig ind i ${f.breakEvenYear}.`,
-  });
+  out.push({ id: 'break-even-year', text: breakEvenSentence(r, actor) });
   out.push({
     id: 'return',
     text:
