@@ -15,4 +15,8 @@ export interface EditableCalculation {
   setView(view: SomDocument['view']): void;
   setAnalysis(analysis: SomDocument['analysis']): void;
   setReportText(text: string): void;
+  /** The actuals of passed years (Opfølgning); undefined removes them. */
+  setFollowUp(followUp: SomDocument['followUp']): void;
+  /** A field's Danish error (null clears it); a field with an error blocks saving. */
+  setError(field: string, message: string | null): void;
 }

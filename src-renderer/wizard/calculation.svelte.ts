@@ -134,6 +134,11 @@ export class Calculation implements EditableCalculation {
     this.doc.report = { text };
     this.touch();
   }
+  setFollowUp(followUp: SomDocument['followUp']): void {
+    if (followUp === undefined) delete this.doc.followUp;
+    else this.doc.followUp = $state.snapshot(followUp) as SomDocument['followUp'];
+    this.touch();
+  }
 
   // ---- editing ---------------------------------------------------------------------------
 

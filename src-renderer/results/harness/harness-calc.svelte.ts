@@ -20,4 +20,14 @@ export class HarnessCalculation implements EditableCalculation {
   setReportText(text: string): void {
     this.doc.report = { text };
   }
+  /** Field errors (the harness has no Gem to block; tests read them). */
+  errors: Record<string, string> = $state({});
+  setFollowUp(followUp: SomDocument['followUp']): void {
+    if (followUp === undefined) delete this.doc.followUp;
+    else this.doc.followUp = followUp;
+  }
+  setError(field: string, message: string | null): void {
+    if (message === null) delete this.errors[field];
+    else this.errors[field] = message;
+  }
 }
