@@ -18,7 +18,8 @@ import type { Deps } from '../deps';
 import { rendererDir as defaultRendererDir } from '../paths';
 import { createWebDeps } from './deps-web';
 
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Large enough for a 50 MB workbook sent as base64 (the import checks its own limit). */
+export const MAX_BODY_BYTES = 72 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
