@@ -307,7 +307,7 @@ describe('.som files with a cost model', () => {
       bad((r) => {
         r.intervention.costModel.activities = Array.from({ length: 201 }, (_, i) => act({ id: `a${i}`, kind: 'perYear', unit: { amount: 0 } }));
       }),
-    ).toBe('Omkostningsmodel, aktiviteter: må højst have 200 aktiviteter.');
+    ).toBe('Omkostningsmodel, aktiviteter: har mere end 200 værdier, men må højst have 200.');
     // Shares that sum to 1 within 1e-9 are fine, a little more is not.
     const sharesOk = (stat: number) =>
       costModelSchema.safeParse({ overheadRate: 0, activities: [act({ id: 'a', shares: { kommune: 0.7, region: 0.2, stat } })] }).success;
