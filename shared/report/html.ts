@@ -33,7 +33,6 @@ import {
   netPerYearRows,
   overrides,
   periodLabel,
-  periodYears,
 } from './texts';
 
 export interface ReportInput {

@@ -144,7 +144,6 @@ export interface KeySentence {
 export function keySentences(r: CalcResult, actor: ViewActor): KeySentence[] {
   const f = r.actors[actor];
   const who = ACTOR_SUBJECTS[actor];
-  const horizonEnd = r.years[r.years.length - 1];
   const out: KeySentence[] = [];
   out.push({
     id: 'pv',
