@@ -11,7 +11,13 @@ import { electronAvailable, electronBinaryPath, MISSING_ELECTRON_MESSAGE, projec
 
 const noBinary = !electronAvailable();
 const run = (script: string) =>
-  spawnSync(process.execPath, [path.join(projectRoot, 'scripts', script)], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, [path.join(projectRoot, 'scripts', script)], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: 60_000,
+    // As on an offline machine: no attempt to download the binary.
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
 
 describe('without the Electron binary', () => {
   it.skipIf(!noBinary)('npm start prints the one sentence and exits 1', () => {
