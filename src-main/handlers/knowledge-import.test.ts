@@ -15,6 +15,8 @@ import { createKnowledgeDeps } from '../knowledge/service';
 import { largeWorkbook, sampleSomWorkbook } from '../knowledge/workbook-import/sample-workbooks';
 import type { Result } from '../../shared/errors';
 import type { ChannelName, Req, Res } from '../../shared/ipc';
+import { parseSom } from '../../shared/som/io';
+import { compareKnowledge } from '../../shared/store/knowledge-diff';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The committed knowledge.sqlite itself: the import must leave it byte-identical. */
@@ -93,6 +95,21 @@ describe('knowledge.importWorkbook → importConfirm', () => {
     const p2 = await ok('knowledge.importWorkbook', { fileName: 'SØM.xlsm', base64: sample });
     expect(await call('knowledge.importConfirm', { token: p2.token })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(releaseFiles().length).toBe(1);
+  });
+
+  it('a calculation made with the shipped release shows what the import changed (knowledge comparison)', async () => {
+    const doc = parseSom(fs.readFileSync(path.resolve(root, '..', 'shared', 'fixtures', 'golden', 'icm-hjemloese.som'), 'utf8'));
+    const preview = await ok('knowledge.importWorkbook', { fileName: 'SØM.xlsm', base64: sample });
+    await ok('knowledge.importConfirm', { token: preview.token });
+    const tg = doc.intervention.targetGroup as { id: string; successMeasureId: string };
+    const current = await ok('knowledge.linesFor', { targetGroupId: tg.id, successMeasureId: tg.successMeasureId });
+    const diff = compareKnowledge(doc, current);
+    expect(diff.hasDifferences).toBe(true);
+    expect(diff.parameters.discountRate).toEqual({ file: doc.parameters.discountRate, current: 0.035 });
+    expect(diff.parameters.taxRates).toContainEqual({ actor: 'kommune', file: doc.parameters.taxRates.kommune, current: 0.25 });
+    // Kontanthjælp: the workbook's effect row (År 1–6) replaces the release's; År 7–20 follow the taper.
+    const kh = diff.lines.find((l) => l.dimensionId === 'kontanthjaelp');
+    expect(kh?.status).toBe('changed');
   });
 
   it('Annullér forgets the preview; nothing is built', async () => {
