@@ -180,7 +180,7 @@ export function followUpReportSection(f: FollowUpResult, actor: ViewActor): stri
   const keyBody = FIGURE_ACTORS.flatMap((a) =>
     followUpKeyRows(f, a).map(
       (k, i) =>
-        `<tr${a === 'alle' && i === 0 ? ' class="total"' : ''}>${i === 0 ? `<th scope="rowgroup" rowspan="5">${esc(ACTOR_LABELS[a])}</th>` : ''}<td>${esc(k.label)}</td><td class="num">${esc(k.forecast)}</td><td class="num">${esc(k.reforecast)}</td><td class="num">${esc(k.difference)}</td></tr>`,
+        `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="5">${esc(ACTOR_LABELS[a])}</th>` : ''}<td>${esc(k.label)}</td><td class="num">${esc(k.forecast)}</td><td class="num">${esc(k.reforecast)}</td><td class="num">${esc(k.difference)}</td></tr>`,
     ),
   ).join('');
   const chart = followUpDifferenceChart(f);
