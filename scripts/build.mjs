@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Builds the renderer (vite → dist/renderer) and, unless --renderer-only, the Electron main
-// process and preload (esbuild → dist/main/*.cjs; the preload as one CommonJS file).
+// process and preload (esbuild → dist/main/*.cjs; the preload as one CommonJS file) and the
+// command line (dist/cli/som.mjs, the package's `som` bin: plain Node, no tsx at run time).
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { bundleEntries, bundleOptions, knowledgeSha256 } from './bundle-options.mjs';
+import { bundleEntries, bundleOptions, cliBundleOptions, knowledgeSha256 } from './bundle-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rendererOnly = process.argv.includes('--renderer-only');
@@ -25,5 +26,8 @@ if (!rendererOnly) {
     }
     await esbuild(bundleOptions(root, entry, out, { quiet, importMetaShim, knowledgeSha256: name === 'main' ? sha : null }));
   }
+  rmSync(path.join(root, 'dist', 'cli'), { recursive: true, force: true });
+  await esbuild(cliBundleOptions(root, { quiet }));
+  chmodSync(path.join(root, 'dist', 'cli', 'som.mjs'), 0o755);
 }
 if (!quiet) console.log('build: ok');

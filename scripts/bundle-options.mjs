@@ -53,3 +53,26 @@ export function bundleOptions(root, entry, outfile, { quiet = true, importMetaSh
     outfile: path.isAbsolute(outfile) ? outfile : path.join(root, outfile),
   };
 }
+
+/**
+ * The command line as plain ES modules for Node (dist/cli/som.mjs): split so `som --version` loads
+ * only the entry; `calc` and `report` load their chunks when used. Packages stay in node_modules.
+ */
+export function cliBundleOptions(root, { quiet = true } = {}) {
+  return {
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: false,
+    external: bundleExternals,
+    logLevel: quiet ? 'error' : 'warning',
+    absWorkingDir: root,
+    entryPoints: { som: 'src-main/cli/som.ts' },
+    outdir: path.join(root, 'dist', 'cli'),
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __somCreateRequire } from 'node:module'; const require = __somCreateRequire(import.meta.url);" },
+  };
+}

@@ -1,10 +1,7 @@
 /** What the CLI commands share: the one-line Danish error, reading and validating a .som argument, the version. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { isAppError } from '../../shared/errors';
 import { MAX_SOM_BYTES, parseSom, parseSomBytes } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
-import { projectRoot } from '../paths';
 
 export interface CliErr {
   stderr(s: string): void;
@@ -61,11 +58,4 @@ export async function readSomArg(io: CliRead, filePath: string, shownAs: string)
   }
 }
 
-/** The app version from package.json. */
-export function appVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'ukendt version';
-  }
-}
+export { appVersion } from './version';

@@ -2,9 +2,10 @@
  * The command line: `npm run som -- <command>`.
  * Commands: --version, --help, calc FILE.som [--json], report FILE.som --pdf OUT.pdf, compare A.som B.som … [--json].
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { appVersion } from './common';
+import { appVersion } from './version';
 
 export { appVersion };
 
@@ -71,7 +72,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return 2;
 }
 
-const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
+/** Run as a script (tsx, or the bundled dist/cli/som.mjs, also through a bin symlink). */
+function invokedDirectly(): boolean {
+  const arg = process.argv[1];
+  if (!arg) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(arg)).href;
+  } catch {
+    return import.meta.url === pathToFileURL(arg).href;
+  }
+}
+const isMain = invokedDirectly();
 if (isMain) {
   const { readFile } = await import('node:fs/promises');
   const code = await runCli(process.argv.slice(2), {
