@@ -1,7 +1,7 @@
 /**
  * Engine benchmarks: full `calculate` of a synthetic 20-line, 5-cohort case (target ≤ 0,2 ms
  * median), `evaluate` on a prepared case (the Monte Carlo inner loop), a 10 000-draw
- * evaluate loop (target ≤ 300 ms), and reading + validating a realistic .som file (≤ 20 ms).
+ * evaluate loop (the sensitivity analyses' path, not Monte Carlo's; target ≤ 300 ms), and reading + validating a realistic .som file (≤ 20 ms).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,7 +30,8 @@ export default async function (): Promise<Record<string, Stat>> {
       }),
     5000,
   );
-  results['engine 10 000 evaluate draws'] = measure(
+  // `evaluate` is the sensitivity analyses' path; Monte Carlo runs MonteCarloRun (bench/montecarlo.bench.ts).
+  results['engine 10 000 evaluate calls (sensitivity path)'] = measure(
     () => {
       let acc = 0;
       for (let i = 0; i < 10_000; i++) {

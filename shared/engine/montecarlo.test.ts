@@ -9,6 +9,7 @@ import { RESULT_ACTORS, calculate, evaluate, prepare } from './calc';
 import { mulberry32, sampleTriangular } from './rng';
 import { syntheticDoc } from './synthetic';
 import {
+  percentileSelect,
   DEFAULT_MC_RANGES,
   MonteCarloRun,
   histogram,
@@ -146,6 +147,18 @@ describe('percentile and histogram helpers', () => {
     expect(percentileSorted(xs, 0.5)).toBe(3);
     expect(percentileSorted(xs, 1)).toBe(5);
     expect(percentileSorted(xs, 0.1)).toBeCloseTo(1.4, 12);
+  });
+  it('selection gives exactly the percentile of the sorted values (ties, duplicates, sizes 1–500)', () => {
+    const r = mulberry32(99);
+    for (let t = 0; t < 300; t++) {
+      const n = 1 + Math.floor(r() * 500);
+      const few = r() < 0.3; // many equal values
+      const xs = Float64Array.from({ length: n }, () => (few ? Math.floor(r() * 4) : (r() - 0.5) * 1e6));
+      const sorted = xs.slice().sort();
+      for (const q of [0, 0.05, 0.5, 0.95, 1, r()]) {
+        expect(percentileSelect(xs.slice(), q), `n=${n} q=${q}`).toBe(percentileSorted(sorted, q));
+      }
+    }
   });
   it('bins values between min and max', () => {
     const h = histogram(Float64Array.from([0, 1, 2, 3, 10]), 2);
