@@ -84,21 +84,27 @@ export class Calculation implements EditableCalculation {
   private readonly autosaveMs: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  /** First cross-field or schema problem of the document (Danish), or null when it is a valid .som document. */
-  readonly problem = $derived.by(() => {
+  /**
+   * The document as the file would hold it, validated once per change: JSON.stringify reads the
+   * state directly (no deep snapshot), and the engine calculates the plain validated copy.
+   */
+  private readonly validated = $derived.by((): { doc: SomDocument; problem: null } | { doc: null; problem: string } => {
     try {
-      parseSom(JSON.stringify($state.snapshot(this.doc)));
-      return null;
+      return { doc: parseSom(JSON.stringify(this.doc)), problem: null };
     } catch (e) {
-      return e instanceof Error ? e.message : 'Beregningen er ikke gyldig.';
+      return { doc: null, problem: e instanceof Error ? e.message : 'Beregningen er ikke gyldig.' };
     }
   });
 
+  /** First cross-field or schema problem of the document (Danish), or null when it is a valid .som document. */
+  readonly problem = $derived(this.validated.problem);
+
   /** Live results for the preview; null while the document is not valid. */
   readonly result: CalcResult | null = $derived.by(() => {
-    if (this.problem !== null || Object.keys(this.errors).length > 0) return null;
+    const doc = this.validated.doc;
+    if (doc === null || Object.keys(this.errors).length > 0) return null;
     try {
-      return calculate($state.snapshot(this.doc) as SomDocument);
+      return calculate(doc);
     } catch {
       return null;
     }
