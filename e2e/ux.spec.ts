@@ -50,6 +50,13 @@ async function openIcm(page: Page) {
   await expect(page.getByRole('heading', { level: 2, name: 'Om indsatsen' })).toBeVisible();
 }
 
+/** Course case 3: yearly costs typed in (no cost model), two years from 2024. */
+async function openPsykiatri(page: Page) {
+  await page.getByRole('button', { name: 'Indlæs alle eksempelberegninger' }).click();
+  await page.getByRole('link', { name: 'Fælles handleplan: psykiatri og alkohol (kursuscase 3)' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Om indsatsen' })).toBeVisible();
+}
+
 const stepbar = (page: Page) => page.getByRole('navigation', { name: 'Trin i beregningen' });
 
 test.describe('Keyboard', () => {
@@ -94,9 +101,9 @@ test.describe('Keyboard', () => {
 
 test.describe('Errors that block Gem', () => {
   test('the list names each field with its step and leads to it; the step bar marks the step; the list goes when fixed', async ({ app }) => {
-    await openIcm(app);
+    await openPsykiatri(app);
     await stepbar(app).getByRole('link', { name: /Omkostninger/ }).click();
-    const cell = app.getByRole('table', { name: /^Samlede omkostninger/ }).getByRole('textbox', { name: 'Kommune 2018', exact: true });
+    const cell = app.getByRole('table', { name: /^Samlede omkostninger/ }).getByRole('textbox', { name: 'Kommune 2024', exact: true });
     await cell.fill('mange');
     await stepbar(app).getByRole('link', { name: /Effekt/ }).click();
     await expect(stepbar(app).getByRole('link', { name: /Omkostninger/ })).toHaveAccessibleName(/1 felt skal rettes/);
@@ -106,8 +113,8 @@ test.describe('Errors that block Gem', () => {
     const list = app.getByRole('region', { name: /Beregningen kan ikke gemmes/ });
     await expect(list).toBeVisible();
     await expect(list).toBeFocused();
-    await expect(list.getByRole('listitem')).toHaveText(/^Samlede omkostninger i alt, kr\. 2018-priser: Kommune, 2018 \(trin 2: Omkostninger\): «mange» er ikke et tal/, { useInnerText: true });
-    await list.getByRole('link', { name: /Kommune, 2018/ }).click();
+    await expect(list.getByRole('listitem')).toHaveText(/^Samlede omkostninger i alt, kr\. 2024-priser: Kommune, 2024 \(trin 2: Omkostninger\): «mange» er ikke et tal/, { useInnerText: true });
+    await list.getByRole('link', { name: /Kommune, 2024/ }).click();
     await expect(app).toHaveURL(/\/omkostninger$/);
     await expect(cell).toBeFocused();
     await expect(cell).toHaveValue('mange');
@@ -116,5 +123,31 @@ test.describe('Errors that block Gem', () => {
     await expect(list).toHaveCount(0);
     await expect(headerLink).toHaveCount(0);
     await expect(stepbar(app).getByRole('link', { name: /Omkostninger/ })).not.toHaveAccessibleName(/skal rettes/);
+  });
+});
+
+test.describe('Pasting from a spreadsheet', () => {
+  test('a column copied from Excel fills the cells below in the browser; an ambiguous value is refused', async ({ app }) => {
+    await openPsykiatri(app);
+    await stepbar(app).getByRole('link', { name: /Omkostninger/ }).click();
+    const costs = app.getByRole('table', { name: /^Samlede omkostninger/ });
+    const kommune = costs.getByRole('textbox', { name: 'Kommune 2025', exact: true });
+    const paste = (text: string) =>
+      kommune.evaluate((el, t) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', t);
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      }, text);
+    await kommune.focus();
+    await paste('150\r\n250\r\n300\r\n');
+    await expect(kommune).toHaveValue('150');
+    await expect(costs.getByRole('textbox', { name: 'Region 2025', exact: true })).toHaveValue('250');
+    await expect(costs.getByRole('textbox', { name: 'Stat 2025', exact: true })).toHaveValue('300');
+    await expect(costs.getByRole('textbox', { name: 'Kommune 2024', exact: true })).not.toHaveValue('150');
+    await kommune.focus();
+    await kommune.selectText();
+    await paste('1,234.5');
+    await expect(kommune).toHaveValue('150');
+    await expect(app.getByRole('alert').filter({ hasText: 'Ikke indsat' })).toContainText('ligner engelsk notation');
   });
 });
