@@ -10,6 +10,7 @@ import type { OpenedFile } from '../../shared/store/types';
 import type { LinesForResult, StudyDetail } from '../../shared/knowledge/types';
 import { compareKnowledge, applyKnowledge, type KnowledgeDiff } from '../../shared/store/knowledge-diff';
 import { Calculation, type StepId } from './calculation.svelte';
+import { parseWizardRoute, type WizardRoute } from './route';
 
 export type DiscardChoice = 'save' | 'discard' | 'cancel';
 
@@ -39,6 +40,7 @@ class WizardSession {
   /** A study chosen in the explorer ("Brug i beregning"), prefilled into the Effekt converter once. */
   pendingStudy: StudyDetail | null = $state(null);
   private hostEventsInstalled = false;
+  private syncing = false;
 
   private appLabel(): string | undefined {
     const i = appInfo.info;
@@ -168,6 +170,52 @@ class WizardSession {
     this.current = null;
     this.notice = null;
     router.go('/oversigt');
+  }
+
+  /**
+   * Brings the session in line with the address '#/beregning/<ny|id>/<trin>': starts a new
+   * calculation or opens the one named (asking about unsaved changes first), and completes a
+   * route without a step. When the address changed while it waited, it follows the new one.
+   */
+  async syncRoute(r: WizardRoute): Promise<void> {
+    if (this.syncing) return;
+    this.syncing = true;
+    try {
+      const study = r.query.get('study');
+      if (r.target === 'ny') {
+        if (study) {
+          let detail = null;
+          try {
+            detail = await call('knowledge.study', { id: study });
+          } catch (e) {
+            this.error = (e as Error).message;
+            return;
+          }
+          if (await this.startNew('effekt')) this.pendingStudy = detail;
+          return;
+        }
+        const c = this.current;
+        if (!c || c.id !== null) {
+          const ok = await this.startNew(r.step ?? 'om');
+          if (!ok && c) router.go(`/beregning/${c.id}/om`);
+          return;
+        }
+        if (!r.step) router.go('/beregning/ny/om');
+        return;
+      }
+      if (this.current?.id !== r.target) {
+        const prev = this.current;
+        const ok = await this.open(r.target, r.step ?? 'om');
+        if (!ok && prev && this.current === prev) router.go(`${prev.id ? `/beregning/${prev.id}` : '/beregning/ny'}/om`);
+        return;
+      }
+      if (!r.step) router.go(`/beregning/${r.target}/om`);
+    } finally {
+      this.syncing = false;
+    }
+    // The route may have changed while we waited (dialog, loading): follow it.
+    const now = parseWizardRoute(router.segments);
+    if (now.target !== r.target || now.step !== r.step) void this.syncRoute(now);
   }
 
   /** Electron menu (Filer → Ny / Gem / Gem som) and files opened by main. Idempotent. */
