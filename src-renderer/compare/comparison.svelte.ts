@@ -179,9 +179,9 @@ export class Comparison {
   }
 
   /** Adds the calculation open in the wizard (as it is now, saved or not). */
-  addOpenCalculation(): boolean {
-    const c = session.current;
+  addOpenCalculation(c: Calculation | null = session.current): boolean {
     if (!c) return false;
+    this.error = null;
     if (this.members.length >= MAX_COMPARE_MEMBERS) {
       this.error = `Der kan højst sammenlignes ${MAX_COMPARE_MEMBERS} beregninger ad gangen.`;
       return false;
