@@ -69,6 +69,7 @@ describe('electron-builder.yml', () => {
     expect(JSON.stringify(c.extraResources)).toContain('knowledge.sqlite');
     const assoc = (c.fileAssociations as { ext: string; description: string; name: string }[])[0];
     expect(assoc).toMatchObject({ ext: 'som', description: 'SØM-beregning', name: 'SØM-beregning' });
+    expect((c.fileAssociations as { ext: string; name: string }[])[1]).toMatchObject({ ext: 'somp', name: 'SØM-sammenligning' });
     expect(c.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, installerLanguages: ['da_DK'] });
     const winTargets = ((c.win as { target: { target: string }[] }).target).map((t) => t.target);
     expect(winTargets).toEqual(expect.arrayContaining(['nsis', 'portable', 'zip']));

@@ -17,8 +17,11 @@ export type MenuCommand = 'file.new' | 'file.save' | 'file.saveAs' | 'report.pri
 export interface HostEventPayloads {
   /** A menu item whose work happens in the renderer. */
   menu: { command: MenuCommand };
-  /** A .som file was opened by main (command line, second launch, OS association, Filer → Åbn…). */
-  'open-file': { ok: true; id: string; name: string } | { ok: false; message: string };
+  /**
+   * A .som or .somp file was opened by main (command line, second launch, OS association, Filer → Åbn…).
+   * `id` is the calculation's store id, or the comparison's when `kind` is 'comparison' (a .somp).
+   */
+  'open-file': { ok: true; id: string; name: string; kind?: 'calculation' | 'comparison' } | { ok: false; message: string };
 }
 
 export type HostEventName = keyof HostEventPayloads;

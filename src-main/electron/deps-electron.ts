@@ -37,6 +37,8 @@ export type SomImporter = (absPath: string) => Promise<{ id: string; name: strin
 export interface ElectronDeps {
   deps: Deps;
   importSomFile: SomImporter;
+  /** The same for a .somp (a saved comparison); the id is the comparison's. */
+  importSompFile: SomImporter;
   close(): void;
 }
 
@@ -64,6 +66,7 @@ export function createElectronDeps(opts: ElectronDepsOptions): ElectronDeps {
   return {
     deps,
     importSomFile: async (absPath) => store.importFromPath(absPath),
+    importSompFile: async (absPath) => store.portfolioImportFromPath(absPath),
     close() {
       void opts.pdf?.close();
       void knowledgeDeps.knowledgeQueries.close();

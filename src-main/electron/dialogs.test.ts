@@ -4,11 +4,15 @@ import { chooseFolderDialogOptions, leavesWithoutSaving, openSomDialogOptions, s
 describe('dialog options', () => {
   it('filters .som files with the Danish name', () => {
     const o = openSomDialogOptions('/docs/SØM');
-    expect(o.filters).toEqual([{ name: 'SØM-beregning (*.som)', extensions: ['som'] }]);
+    expect(o.filters).toEqual([
+      { name: 'SØM-filer (*.som, *.somp)', extensions: ['som', 'somp'] },
+      { name: 'SØM-beregning (*.som)', extensions: ['som'] },
+      { name: 'SØM-sammenligning (*.somp)', extensions: ['somp'] },
+    ]);
     expect(o.properties).toEqual(['openFile']);
-    expect(o.title).toBe('Åbn SØM-beregning');
+    expect(o.title).toBe('Åbn SØM-beregning eller sammenligning');
     expect(o.defaultPath).toBe('/docs/SØM');
-    expect(saveSomDialogOptions().filters).toEqual(o.filters);
+    expect(saveSomDialogOptions().filters).toEqual([{ name: 'SØM-beregning (*.som)', extensions: ['som'] }]);
     expect(saveSomDialogOptions().properties).toContain('showOverwriteConfirmation');
     expect(savePdfDialogOptions().filters).toEqual([{ name: 'PDF-dokument (*.pdf)', extensions: ['pdf'] }]);
   });

@@ -1,18 +1,24 @@
 /**
- * Native open/save dialogs for .som files and PDF export. Options are plain (tested); the show*
+ * Native open/save dialogs for .som files (open also .somp) and PDF export. Options are plain (tested); the show*
  * functions take Electron's dialog and a window.
  */
 import type { BrowserWindow, Dialog, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 
 export const SOM_FILTERS = [{ name: 'SØM-beregning (*.som)', extensions: ['som'] }] as const;
+/** Filer → Åbn: calculations and saved comparisons, together first, then each on its own. */
+export const OPEN_FILTERS = [
+  { name: 'SØM-filer (*.som, *.somp)', extensions: ['som', 'somp'] },
+  { name: 'SØM-beregning (*.som)', extensions: ['som'] },
+  { name: 'SØM-sammenligning (*.somp)', extensions: ['somp'] },
+] as const;
 export const PDF_FILTERS = [{ name: 'PDF-dokument (*.pdf)', extensions: ['pdf'] }] as const;
 
 export function openSomDialogOptions(defaultDir?: string): OpenDialogOptions {
   return {
-    title: 'Åbn SØM-beregning',
+    title: 'Åbn SØM-beregning eller sammenligning',
     buttonLabel: 'Åbn',
     properties: ['openFile'],
-    filters: SOM_FILTERS.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+    filters: OPEN_FILTERS.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
     ...(defaultDir ? { defaultPath: defaultDir } : {}),
   };
 }

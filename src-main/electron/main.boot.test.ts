@@ -13,6 +13,9 @@ import { CSP } from '../../shared/csp';
 import { channelNames } from '../../shared/ipc';
 import { HOST_EVENT_READY_CHANNEL, hostEventChannel } from '../../shared/host-events';
 import { sha256File } from '../knowledge/integrity';
+import { parseSom } from '../../shared/som/io';
+import { createSomp, serializeSomp } from '../../shared/som/somp';
+import { resolveBasis } from '../../shared/engine/compare';
 import { KNOWLEDGE_SHA256_DEFINE } from './build-constants';
 import { FORBIDDEN } from './ipc-registry';
 import { APP_ENTRY_URL } from './protocol';
@@ -70,6 +73,19 @@ function somOutside(tmp: string, name: string): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
   copyFileSync(path.join(projectRoot, 'data', 'examples', 'icm-hjemloese.som'), file);
+  return file;
+}
+
+/** A .somp (saved comparison of two examples) the user double-clicked, outside every app folder. */
+function sompOutside(tmp: string, name: string): string {
+  const dir = path.join(tmp, 'Skrivebord');
+  mkdirSync(dir, { recursive: true });
+  const members = readdirSync(path.join(projectRoot, 'data', 'examples'))
+    .filter((f) => f.endsWith('.som'))
+    .slice(0, 2)
+    .map((f) => parseSom(readFileSync(path.join(projectRoot, 'data', 'examples', f), 'utf8')));
+  const file = path.join(dir, name);
+  writeFileSync(file, serializeSomp(createSomp({ name: 'To eksempler', basis: resolveBasis(members), members })));
   return file;
 }
 
@@ -281,6 +297,28 @@ describe('opening a .som from the operating system', () => {
     expect(await win.webContents.nthSend(hostEventChannel('open-file'), 2)).toMatchObject({ ok: false, message: expect.stringMatching(/[æøå]|fil/i) });
   });
 
+  it('a .somp on the command line is imported as a comparison and sent as one', async () => {
+    const { fake, win, tmp } = await bootReady({ argv: (t) => ['--some-switch', sompOutside(t, 'fra kommandolinjen.somp')] });
+    fake.ipcMain.sendFrom(HOST_EVENT_READY_CHANNEL, win.webContents, 'open-file');
+    const payload = (await win.webContents.nthSend(hostEventChannel('open-file'), 1)) as { ok: boolean; id: string; name: string; kind: string };
+    expect(payload).toMatchObject({ ok: true, kind: 'comparison', name: 'To eksempler' });
+    const opened = (await fake.ipcMain.invoke('compare.open', win.webContents, { id: payload.id })) as { ok: boolean; value: { doc: { members: unknown[] } } };
+    expect(opened.ok).toBe(true);
+    expect(opened.value.doc.members).toHaveLength(2);
+    // Not taken for a calculation.
+    expect(await fake.ipcMain.invoke('store.open', win.webContents, { id: payload.id })).toMatchObject({ ok: false });
+
+    // A second launch with another .somp, and a broken .somp: a Danish message, not a crash.
+    fake.app.emit('second-instance', {}, ['SØM Desktop.exe', sompOutside(tmp, 'anden.somp')], tmp, {});
+    expect(await win.webContents.nthSend(hostEventChannel('open-file'), 2)).toMatchObject({ ok: true, kind: 'comparison' });
+    const broken = path.join(tmp, 'Skrivebord', 'ødelagt.somp');
+    writeFileSync(broken, '{"format": "somp"');
+    fake.app.emit('second-instance', {}, ['SØM Desktop.exe', broken], tmp, {});
+    expect(await win.webContents.nthSend(hostEventChannel('open-file'), 3)).toMatchObject({ ok: false, message: expect.stringMatching(/ødelagt\.somp/) });
+    const list = (await fake.ipcMain.invoke('compare.list', win.webContents, {})) as { ok: boolean; value: { fileName: string }[] };
+    expect(list.value.map((e) => e.fileName).sort()).toEqual(['anden.somp', 'fra kommandolinjen.somp']);
+  });
+
   it('a ready signal from a foreign sender does not release the queued file', async () => {
     const { fake, win } = await bootReady({ argv: (tmp) => [somOutside(tmp, 'kø.som')] });
     const stranger = new FakeWebContents(4242);
@@ -362,7 +400,12 @@ describe('the application menu', () => {
     fake.dialogs.openAnswers.push([somOutside(tmp, 'valgt i dialogen.som')]);
     byId('file.open').click!();
     expect(await win.webContents.nthSend(hostEventChannel('open-file'), 1)).toMatchObject({ ok: true });
-    expect(fake.dialogs.openDialogs[0]).toMatchObject({ title: 'Åbn SØM-beregning' });
+    expect(fake.dialogs.openDialogs[0]).toMatchObject({ title: 'Åbn SØM-beregning eller sammenligning' });
+    expect((fake.dialogs.openDialogs[0] as { filters?: unknown[] }).filters?.[0]).toEqual({ name: 'SØM-filer (*.som, *.somp)', extensions: ['som', 'somp'] });
+    // … and a .somp chosen there opens as a comparison.
+    fake.dialogs.openAnswers.push([sompOutside(tmp, 'valgt i dialogen.somp')]);
+    byId('file.open').click!();
+    expect(await win.webContents.nthSend(hostEventChannel('open-file'), 2)).toMatchObject({ ok: true, kind: 'comparison', name: 'To eksempler' });
 
     byId('app.about').click!();
     await flushMicrotasks();

@@ -227,7 +227,10 @@ async function openWithDialog(): Promise<void> {
   if (file) await openSomPath(file);
 }
 
-/** Reads a .som through the store's import function and tells the renderer its id. */
+/**
+ * Reads a .som (calculation) or .somp (comparison) through the store's import functions and tells
+ * the renderer its id and which of the two it is.
+ */
 async function openSomPath(file: string): Promise<void> {
   if (!services || !events) {
     pendingOpens.push(file);
@@ -235,8 +238,13 @@ async function openSomPath(file: string): Promise<void> {
   }
   const name = path.basename(file);
   try {
-    const { id, name: docName } = await services.importSomFile(file);
-    events.send('open-file', { ok: true, id, name: docName });
+    if (/\.somp$/i.test(file)) {
+      const { id, name: docName } = await services.importSompFile(file);
+      events.send('open-file', { ok: true, id, name: docName, kind: 'comparison' });
+    } else {
+      const { id, name: docName } = await services.importSomFile(file);
+      events.send('open-file', { ok: true, id, name: docName, kind: 'calculation' });
+    }
   } catch (e) {
     const message = e instanceof AppError ? e.message : `Filen ${name} kunne ikke åbnes.`;
     if (!(e instanceof AppError)) log(`import af ${file} fejlede`, e);

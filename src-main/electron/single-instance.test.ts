@@ -15,6 +15,12 @@ describe('findSomPathInArgv', () => {
     expect(findSomPathInArgv(['x', 'notes.txt', 'archive.som.zip'], cwd)).toBeNull();
     expect(findSomPathInArgv([], cwd)).toBeNull();
   });
+  it('finds a .somp (saved comparison) the same way, the last of either kind winning', () => {
+    expect(findSomPathInArgv(['x', 'Sammenligning.SOMP'], cwd)).toBe(path.join(cwd, 'Sammenligning.SOMP'));
+    expect(findSomPathInArgv(['x', 'a.somp', 'b.som'], cwd)).toBe(path.join(cwd, 'b.som'));
+    expect(findSomPathInArgv(['x', 'a.som', 'b.somp'], cwd)).toBe(path.join(cwd, 'b.somp'));
+    expect(findSomPathInArgv(['x', 'a.sompx', 'b.somp.zip'], cwd)).toBeNull();
+  });
   it('takes the last .som when Chromium appends switches', () => {
     expect(findSomPathInArgv(['x', 'a.som', '--allow-file-access-from-files', 'b.som', '--flag'], cwd)).toBe(path.join(cwd, 'b.som'));
   });

@@ -5,8 +5,8 @@ import path from 'node:path';
 import type { App } from 'electron';
 
 /**
- * The .som file named on a command line, resolved against cwd, or null.
- * Flags (--x, -x) and everything that is not a *.som path are ignored; the last .som wins.
+ * The .som or .somp file named on a command line, resolved against cwd, or null.
+ * Flags (--x, -x) and everything that is not a *.som/*.somp path are ignored; the last one wins.
  * Chromium may insert its own switches into argv on a second launch, so position is not used.
  */
 export function findSomPathInArgv(argv: readonly string[], cwd: string): string | null {
@@ -23,7 +23,7 @@ export function findSomPathInArgv(argv: readonly string[], cwd: string): string 
         continue;
       }
     }
-    if (!/\.som$/i.test(candidate)) continue;
+    if (!/\.somp?$/i.test(candidate)) continue;
     found = path.resolve(cwd, candidate);
   }
   return found;

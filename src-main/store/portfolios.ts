@@ -185,10 +185,37 @@ export function createPortfolios(core: StoreCore, appLabel = 'SØM Desktop') {
     return entryFor(dir, target);
   }
 
+  /** A .somp at an absolute path (Filer → Åbn, command line): the store's own file, or copied in like Importér. */
+  function portfolioImportFromPath(absPath: string): { id: string; name: string } {
+    const full = path.resolve(absPath);
+    const baseName = path.basename(full);
+    const dir = core.folder();
+    if (path.dirname(full) === path.resolve(dir) && isPortfolioFileName(baseName) && names(dir).includes(baseName)) {
+      const e = entryFor(dir, baseName);
+      if (e.error) throw new SomFileError(`Filen «${baseName}» kan ikke åbnes. ${e.error}`);
+      return { id: e.id, name: e.name };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readCappedSomp(full);
+    } catch (e) {
+      if (e instanceof SomFileError) throw new SomFileError(`Filen «${baseName}» kan ikke åbnes. ${e.message}`, e.path);
+      throw new AppError('not-found', `Filen «${baseName}» kunne ikke læses.`);
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new SomFileError(`Filen «${baseName}» kan ikke åbnes. Filen er ikke gyldig UTF-8-tekst og kan ikke være en SØM-sammenligning.`);
+    }
+    const e = portfolioImport(baseName, text);
+    return { id: e.id, name: e.name };
+  }
+
   function portfolioExport(id: string): { fileName: string; text: string } {
     const { fileName, text } = readPortfolio(id);
     return { fileName, text };
   }
 
-  return { portfolioList, portfolioOpen, portfolioSave, portfolioImport, portfolioExport, readPortfolio };
+  return { portfolioList, portfolioOpen, portfolioSave, portfolioImport, portfolioImportFromPath, portfolioExport, readPortfolio };
 }

@@ -228,9 +228,19 @@ class WizardSession {
       else if (command === 'file.saveAs') void this.saveFromMenu(true);
     });
     window.hostEvents.on('open-file', (p) => {
-      if (p.ok) void this.open(p.id);
-      else this.error = p.message;
+      if (!p.ok) this.error = p.message;
+      else if (p.kind === 'comparison') void this.openComparison(p.id);
+      else void this.open(p.id);
     });
+  }
+
+  /** A .somp opened by main: shown on the Sammenligning page (loaded lazily: that module imports this one). */
+  private async openComparison(id: string): Promise<void> {
+    const { comparison } = await import('../compare/comparison.svelte');
+    if (!(await comparison.open(id))) {
+      this.error = comparison.error;
+      router.go('/sammenligning');
+    }
   }
 
   private async saveFromMenu(as: boolean): Promise<void> {

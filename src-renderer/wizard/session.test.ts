@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { HostEventName, HostEventPayloads, HostEvents } from '../../shared/host-events';
 import { setApi } from '../lib/api';
 import { router } from '../lib/router.svelte';
 import { createFakeApi } from '../test/fake-api';
 import { session } from './session.svelte';
+import { comparison } from '../compare/comparison.svelte';
+import { syntheticDoc } from '../../shared/engine/synthetic';
+import { createSomp } from '../../shared/som/somp';
+import { resolveBasis } from '../../shared/engine/compare';
 
 describe('wizard session: Electron menu and open-file events', () => {
   it('Filer → Ny / Gem and files opened by main reach the wizard', async () => {
@@ -43,5 +47,31 @@ describe('wizard session: Electron menu and open-file events', () => {
     expect(api.calls.filter((c) => c.channel === 'store.open').map((c) => c.args)).toEqual([{ id: 'f'.repeat(32) }]);
     expect(session.current?.id).toBe('f'.repeat(32));
     session.current?.dispose();
+  });
+
+  it('a .somp opened by main (Filer → Åbn, command line) is shown on the Sammenligning page', async () => {
+    const listeners: { [E in HostEventName]?: (p: HostEventPayloads[E]) => void } = {};
+    const hostEvents: HostEvents = {
+      on(name, listener) {
+        (listeners as Record<string, unknown>)[name] = listener;
+        return () => {};
+      },
+    };
+    Object.defineProperty(window, 'hostEvents', { value: hostEvents, configurable: true });
+    const members = [syntheticDoc({ seed: 1, startYear: 2020, lines: 2 }), syntheticDoc({ seed: 2, startYear: 2021, lines: 2 })];
+    const doc = createSomp({ name: 'Fra skrivebordet', basis: resolveBasis(members), members });
+    const id = 'e'.repeat(32);
+    const api = createFakeApi({ 'compare.open': (a) => ({ id: a.id, fileName: 'Fra skrivebordet.somp', doc }) });
+    setApi(api);
+    (session as unknown as { hostEventsInstalled: boolean }).hostEventsInstalled = false;
+    session.installHostEvents();
+    router.go('/oversigt');
+    listeners['open-file']?.({ ok: true, id, name: 'Fra skrivebordet', kind: 'comparison' });
+    await vi.waitFor(() => expect(router.path).toBe('/sammenligning'));
+    expect(api.calls.filter((c) => c.channel === 'compare.open').map((c) => c.args)).toEqual([{ id }]);
+    expect(api.calls.some((c) => c.channel === 'store.open')).toBe(false);
+    expect(comparison.name).toBe('Fra skrivebordet');
+    expect(comparison.members).toHaveLength(2);
+    expect(comparison.id).toBe(id);
   });
 });
