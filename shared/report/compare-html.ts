@@ -132,7 +132,7 @@ ${keySections}
     line: pa.cumulativeDiscountedNet,
     barLabel: `Nettogevinst i året, tilbagediskonteret (${ACTOR_LABELS[actor].toLowerCase()})`,
     lineLabel: 'Akkumuleret',
-    barColor: ACTOR_COLORS[actor === 'alle' ? 'kommune' : actor],
+    barColor: ACTOR_COLORS[actor],
   });
   parts.push(`<section class="newpage"><h2>Hvem betaler, og hvem får gevinsten</h2>
 ${figure(`Nettogevinst pr. år pr. beregning, ${ACTOR_LABELS[actor].toLowerCase()}`, `Fælles grundlag: ${b.priceYear}-priser, ikke tilbagediskonteret, ${b.periodStart}–${b.periodEnd}.`, perMember)}

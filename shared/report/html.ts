@@ -270,7 +270,7 @@ ${table(['Aktør', 'Gevinster', 'Omkostninger', 'Nettogevinst', 'Tjener sig ind'
     barLabel: f2.bars.label,
     lineLabel: f2.cumulative.label,
     line2Label: f2.cumulativeDiscounted.label,
-    barColor: ACTOR_COLORS[actor === 'alle' ? 'kommune' : actor],
+    barColor: ACTOR_COLORS[actor],
   });
   const netRows = netPerYearRows(r).map((row) => ({ head: row.label, values: row.values, bold: row.actor === 'alle' }));
   parts.push(`<section><h2>Nettogevinst pr. år</h2>

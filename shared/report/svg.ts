@@ -7,10 +7,16 @@
 import { formatNumber } from '../format';
 
 export const ACTOR_COLORS = { kommune: '#b0182b', region: '#3d6fa8', stat: '#2e7d4f', alle: '#1d1d1f' } as const;
-export const PALETTE = ['#b0182b', '#3d6fa8', '#2e7d4f', '#c47c00', '#6b4c9a', '#0f7b7b', '#8c5a3c', '#d1495b', '#5a5f66', '#7ba33b'];
+/**
+ * Colours for areas and scenarios. None is an actor's colour (ACTOR_COLORS) or a line's colour
+ * (CUMULATIVE_LINE, LINE2), so that one colour has one meaning across the figures.
+ */
+export const PALETTE = ['#c47c00', '#0f7b7b', '#8c5a3c', '#7ba33b', '#a0527a', '#2b4c7e', '#b38f00', '#4d7358', '#d98cb3'];
 const INK = '#1d1d1f';
-/** The second line of Figur 2 (present value), dashed; not an actor's colour. */
-export const LINE2 = '#6b4fa0';
+/** The accumulated net gain, not discounted (Figur 2, solid line). */
+export const CUMULATIVE_LINE = '#5a5f66';
+/** The accumulated net gain in present value (Figur 2, dashed line). */
+export const LINE2 = '#6b4c9a';
 const MUTED = '#5a5f66';
 const GRID = '#e3e5e8';
 const FONT = "'DejaVu Sans', 'Liberation Sans', 'Noto Sans', Arial, sans-serif";
@@ -167,7 +173,7 @@ export function barLineChart(inp: BarLineInput): string {
   const line2Color = inp.line2Color ?? LINE2;
   const items: { label: string; color: string; kind?: 'line'; dashed?: boolean }[] = [
     { label: inp.barLabel, color: inp.barColor ?? ACTOR_COLORS.kommune },
-    { label: inp.lineLabel, color: inp.lineColor ?? INK, kind: 'line' as const },
+    { label: inp.lineLabel, color: inp.lineColor ?? CUMULATIVE_LINE, kind: 'line' as const },
   ];
   if (inp.line2) items.push({ label: inp.line2Label ?? '', color: line2Color, kind: 'line', dashed: true });
   const lh = legendHeight(items, width - 90);
@@ -194,10 +200,10 @@ export function barLineChart(inp: BarLineInput): string {
     if (n <= 24 || i % Math.ceil(n / 24) === 0) s += `<text x="${cx.toFixed(1)}" y="${f.height - f.bottom + 15}" text-anchor="middle" font-size="10">${esc(c)}</text>`;
     pts.push(`${cx.toFixed(1)},${y(inp.line[i]).toFixed(1)}`);
   });
-  s += `<polyline points="${pts.join(' ')}" fill="none" stroke="${inp.lineColor ?? INK}" stroke-width="2"/>`;
+  s += `<polyline points="${pts.join(' ')}" fill="none" stroke="${inp.lineColor ?? CUMULATIVE_LINE}" stroke-width="2"/>`;
   for (const pt of pts) {
     const [px, py] = pt.split(',');
-    s += `<circle cx="${px}" cy="${py}" r="2.8" fill="${inp.lineColor ?? INK}"/>`;
+    s += `<circle cx="${px}" cy="${py}" r="2.8" fill="${inp.lineColor ?? CUMULATIVE_LINE}"/>`;
   }
   if (inp.line2) {
     const l2 = inp.line2;
