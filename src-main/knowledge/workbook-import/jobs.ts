@@ -19,9 +19,13 @@ const MAX_PENDING = 4;
 
 function workerTarget(): { url: URL; execArgv?: string[] } {
   const here = import.meta.url;
-  if (here.endsWith('.cjs')) return { url: new URL('./knowledge-worker.cjs', here) };
-  // From source (tsx, vitest): a small module registers tsx's loader in the worker, then loads it.
-  return { url: new URL('./worker-source.mjs', here) };
+  // Built: main.cjs beside knowledge-worker.cjs (dist/main); the bundled command line (dist/cli)
+  // uses dist/main's worker. From source (tsx, vitest): a small module registers tsx's loader in
+  // the worker, then loads the TypeScript worker.
+  const candidates = /\/src-main\//.test(here)
+    ? [new URL('./worker-source.mjs', here)]
+    : [new URL('./knowledge-worker.cjs', here), new URL('../main/knowledge-worker.cjs', here), new URL('../../main/knowledge-worker.cjs', here)];
+  return { url: candidates.find((u) => fs.existsSync(fileURLToPath(u))) ?? candidates[0] };
 }
 
 export interface RunOptions {
