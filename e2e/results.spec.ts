@@ -1,5 +1,5 @@
 /**
- * Resultater (issue 7) in the real app: a golden fixture imported through the file store and opened
+ * Resultater in the real app: a golden fixture imported through the file store and opened
  * at '#/beregning/<id>/resultater' (web host, real handlers, Debian Chromium).
  */
 import AxeBuilder from '@axe-core/playwright';

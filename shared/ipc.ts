@@ -1,6 +1,6 @@
 /**
  * The one typed IPC contract: channel → zod request schema → response type.
- * Main registers handlers only from this map (src-main/ipc-registry.ts, src-main/web/server.ts),
+ * Main registers handlers only from this map (src-main/electron/ipc-registry.ts, src-main/web/server.ts),
  * the preload exposes exactly these channels as window.api, and fake bridges in tests are typed by it.
  * Each feature keeps its channels in shared/ipc/<feature>.ts.
  */

@@ -1,6 +1,6 @@
 /**
  * Deterministic synthetic .som documents for tests and benchmarks (also usable by the
- * sensitivity / Monte Carlo tests of issue 7). Not used by the app itself.
+ * sensitivity / Monte Carlo tests). Not used by the app itself.
  */
 import { createEmptySom } from '../som/new-document';
 import { mulberry32 } from './rng';

@@ -1,5 +1,5 @@
 /**
- * The `analysis` section of a .som file (issue 7; documented in docs/analysis.md):
+ * The `analysis` section of a .som file (documented in docs/analysis.md):
  * named scenarios, overrides of the one-way sensitivity settings (model.md §8) and the Monte
  * Carlo settings with the seed (model.md §9). Strict: unknown keys are rejected.
  *

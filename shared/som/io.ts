@@ -268,7 +268,7 @@ export function normalizeSom(doc: SomDocument): SomDocument {
     view: { periodStart: doc.view.periodStart, periodEnd: doc.view.periodEnd, actor: doc.view.actor },
   };
   if (doc.analysis !== undefined) {
-    // Canonical key order = the order of issue 7's schema (zod output follows the shape).
+    // Canonical key order = the order of analysisSchema (zod output follows the shape).
     const a = analysisSchema.safeParse(doc.analysis);
     out.analysis = a.success ? a.data : doc.analysis;
   }

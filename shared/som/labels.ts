@@ -145,7 +145,7 @@ const ANALYSIS_INPUT_DA: Record<string, string> = {
   periodYears: 'periodelængder',
 };
 
-/** Labels inside `analysis` (shape: ./analysis.ts, issue 7). */
+/** Labels inside `analysis` (shape: ./analysis.ts). */
 function analysisLabel(path: readonly (string | number)[], raw: unknown, join: (...parts: string[]) => string): string {
   const [p1, p2, p3, p4, p5, p6] = path;
   const nth = (i: unknown) => (typeof i === 'number' ? `nr. ${i + 1}` : String(i));

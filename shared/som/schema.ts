@@ -4,7 +4,7 @@
  * Every error message set here is the *expectation* part of a Danish error ("skal være et tal ≥ 0");
  * `io.ts` prefixes it with the Danish name of the field ("Deltagere, år 2026: …").
  * Unknown keys are rejected everywhere except inside `extensions` (kept verbatim). The inner
- * shape of `analysis` is owned by the sensitivity/Monte Carlo feature (issue 7, ./analysis.ts).
+ * shape of `analysis` is owned by the sensitivity/Monte Carlo feature (./analysis.ts).
  *
  * Ranges that som-format.md leaves open are closed here with generous sanity limits so that no
  * valid file can make the engine overflow (documented in docs/engine.md).
@@ -259,7 +259,7 @@ export const somDocumentShape = z.strictObject(
       .max(LIMITS.maxLines, { error: `må højst have ${LIMITS.maxLines} linjer` }),
     parameters: parametersSchema,
     view: viewSchema,
-    // Shape owned by issue 7 (sensitivity/Monte Carlo): shared/som/analysis.ts, strict.
+    // Shape owned by sensitivity/Monte Carlo: shared/som/analysis.ts, strict.
     analysis: analysisSchema.optional(),
     report: z.strictObject({ text: text(LIMITS.maxLongText) }, { error: 'skal være et objekt' }).optional(),
     // Actuals of passed intervention years (model.md §13): ./followup.ts.

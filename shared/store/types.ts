@@ -1,5 +1,5 @@
 /**
- * Types of the file store of .som files (issue 6): what the store.* channels answer.
+ * Types of the file store of .som files: what the store.* channels answer.
  * Pure types only. Ids are opaque; the renderer never sees a path.
  */
 import type { SomDocument } from '../som/schema';

@@ -3,7 +3,7 @@ import { projectRoot } from '../paths';
 import { createFileStore, type FileStore } from './store';
 
 export interface StoreDeps {
-  /** The file store of .som files (issue 6): folder, trash, recovery area, settings, examples. */
+  /** The file store of .som files: folder, trash, recovery area, settings, examples. */
   store: FileStore;
   /** A native folder dialog (Electron); absent in the web host. Returns an absolute path, or null when cancelled. */
   chooseFolder?: () => Promise<string | null>;

@@ -1,7 +1,7 @@
 /**
  * The calculation being edited in the wizard: the .som document as $state, dirty flag, field
  * errors, save / save as / autosave to the recovery area. Implements EditableCalculation for the
- * Resultater step (issue 7).
+ * Resultater step.
  *
  * Inputs only write valid values into `doc`; a text that does not parse stays in the input with an
  * error in `errors` (keyed by field id), so `doc` is always a document the engine can calculate,

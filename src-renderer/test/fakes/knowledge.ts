@@ -22,7 +22,7 @@ import type {
 
 /**
  * Small, realistic knowledge data for component tests (taken from the seeds where possible:
- * Hjemløse kontanthjælp, the price rows of seed 003, Anden viden). Tests override single
+ * Hjemløse kontanthjælp, the price rows of the course material, Anden viden). Tests override single
  * channels with createFakeApi({ 'knowledge.x': ... }).
  */
 const SEED = 'Seed 003: Vidensdatabasen';
