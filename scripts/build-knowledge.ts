@@ -2,12 +2,14 @@
  * npm run build:knowledge [-- --out path] [--data dir] [--regenerate-examples]
  * Builds knowledge.sqlite from the human-readable sources in data/knowledge/.
  * --regenerate-examples first rewrites the generated illustrative files (*-illustrative.json, studies.json).
+ * --regenerate-price-index first rewrites other.json's price index from price-index-sources.json.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildKnowledgeDb, loadSources } from '../src-main/knowledge/build';
 import { generateExamples } from '../src-main/knowledge/examples';
+import { deriveShippedIndex, type PriceIndexSources } from '../shared/knowledge/price-index';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -43,6 +45,21 @@ if (args.includes('--regenerate-examples')) {
   writeJson('prices-illustrative.json', ex.prices);
   writeJson('studies.json', ex.studies);
   console.log(`examples: ${ex.successMeasures.length} success measures, ${ex.characteristics.length} characteristics, ${ex.consequences.length} consequence lines, ${ex.prices.length} prices, ${ex.studies.length} studies`);
+}
+
+if (args.includes('--regenerate-price-index')) {
+  const sources = JSON.parse(fs.readFileSync(path.join(dataDir, 'price-index-sources.json'), 'utf8')) as PriceIndexSources;
+  const other = JSON.parse(fs.readFileSync(path.join(dataDir, 'other.json'), 'utf8')) as { priceIndex: unknown };
+  const idx = deriveShippedIndex(sources);
+  other.priceIndex = {
+    basisYear: idx.basisYear,
+    values: idx.values.map((v) => ({ year: v.year, value: v.value, ...(v.publishedChange === null ? {} : { publishedChange: v.publishedChange }), kind: v.kind })),
+    source: idx.source,
+    note: idx.note,
+    projection: idx.projection,
+  };
+  writeJson('other.json', other);
+  console.log(`price index: ${idx.values[0].year}–${idx.values[idx.values.length - 1].year}, ${idx.values.filter((v) => v.kind === 'projected').length} projected years`);
 }
 
 try {

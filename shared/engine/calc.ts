@@ -138,6 +138,8 @@ export interface CalcResult extends Evaluation {
   startYear: number;
   /** The price year of all amounts (= startYear). */
   priceYear: number;
+  /** The price year's entry in the document's price index (nearest year when the index does not reach it). */
+  priceYearIndex: IndexLookup | null;
   /** Successful participants per year of `years` (fractional). */
   successes: number[];
   totalParticipants: number;
@@ -773,6 +775,7 @@ export function calculate(doc: SomDocument, options: PrepareOptions = {}): CalcR
     ...ev,
     startYear: p.startYear,
     priceYear: p.startYear,
+    priceYearIndex: lookupIndex(doc.parameters.priceIndex, p.startYear),
     successes,
     totalParticipants: p.totalParticipants,
     lines,

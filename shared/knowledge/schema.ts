@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { KnowledgeData } from './types';
 import { STUDY_QUALITIES } from './studies';
 
-export const ILLUSTRATIVE_SOURCE = 'Eksempeldata (illustrativ værdi, ikke fra Socialstyrelsen)';
+export const ILLUSTRATIVE_SOURCE = 'Eksempeldata – ikke Socialstyrelsens tal';
 export const YEARS = 20;
 export const MAX_MEASURED_YEARS = 9;
 
@@ -104,12 +104,14 @@ export const otherSchema = z
                 value: z.number().finite().positive(),
                 /** The yearly change as the source prints it (rounded there; not recomputable from the rounded index). */
                 publishedChange: z.number().min(-1).max(1).nullable().optional(),
+                kind: z.enum(['actual', 'projected']).nullable().optional(),
               })
               .strict(),
           )
           .min(1),
         source: text(1000),
         note: z.string().max(2000),
+        projection: z.object({ rate: z.number().min(-0.5).max(0.5), source: text(1000) }).strict().nullable().optional(),
       })
       .strict(),
     discountRate: z.object({ value: z.number().min(0).max(0.2), source: text(1000) }).strict(),

@@ -2,6 +2,7 @@
  * Types of the knowledge database (Vidensdatabasen): the source data (data/knowledge/*.json,
  * release templates) and the responses of the knowledge.* channels. Pure types only.
  */
+import type { PriceIndexKind } from './price-index';
 
 import type { Direction, EstimateKind as LineEstimateKind, SomLine } from '../som/schema';
 import type { StudyQuality } from './studies';
@@ -147,7 +148,15 @@ export interface FactSrc {
 
 export interface OtherSrc {
   facts: FactSrc[];
-  priceIndex: { basisYear: number; values: { year: number; value: number; publishedChange?: number | null }[]; source: string; note: string };
+  priceIndex: {
+    basisYear: number;
+    /** `kind`: an actual (published) value or a projection; null/absent where the source does not say. */
+    values: { year: number; value: number; publishedChange?: number | null; kind?: PriceIndexKind | null }[];
+    source: string;
+    note: string;
+    /** The yearly rate at which the index continues after its last actual year, and where that rate comes from. */
+    projection?: { rate: number; source: string } | null;
+  };
   discountRate: ValueWithSource<number>;
   taxRates: { kommune: number; region: number; stat: number; source: string };
 }
@@ -272,7 +281,13 @@ export interface OtherKnowledge {
   /** Facts quoted from the seeds (versions, counts, principles). Always sent; optional for older fakes. */
   facts?: FactSrc[];
   /** `change` is computed from the index; `publishedChange` is the yearly change as the source prints it (null when none). */
-  priceIndex: { basisYear: number; rows: { year: number; value: number; change: number | null; publishedChange: number | null }[]; source: string; note: string };
+  priceIndex: {
+    basisYear: number;
+    rows: { year: number; value: number; change: number | null; publishedChange: number | null; kind: PriceIndexKind | null }[];
+    source: string;
+    note: string;
+    projection: { rate: number; source: string } | null;
+  };
   discountRate: { value: number; source: string };
   taxRates: { kommune: number; region: number; stat: number; source: string };
 }

@@ -9,6 +9,7 @@
  * Page numbers and the file name are in Chromium's footer (displayHeaderFooter + footerTemplate),
  * because CSS paged-media counters are not supported by Chromium's print pipeline.
  */
+import type { PriceIndexKind } from '../knowledge/price-index';
 import { danishDate, formatKr, formatNumber, formatPercent, MISSING } from '../format';
 import type { SomDocument, ViewActor } from '../som/schema';
 import { analysisSchema, type Analysis } from '../som/analysis';
@@ -33,6 +34,7 @@ import {
   netPerYearRows,
   overrides,
   periodLabel,
+  pricesLabel,
 } from './texts';
 
 export interface ReportInput {
@@ -49,6 +51,8 @@ export interface ReportInput {
   monteCarlo?: MonteCarloResult | null;
   /** Leave out the sensitivity section (default: included). */
   sensitivity?: boolean;
+  /** Whether each price-index year is an actual or a projected value, where the knowledge release says so. */
+  indexKinds?: Readonly<Record<string, PriceIndexKind>>;
 }
 
 /** "2026-11-23T…" → "23. november 2026" (shared with the follow-up texts). */
@@ -191,12 +195,12 @@ export function buildReportHtml(input: ReportInput): string {
 <dt>Dato</dt><dd>${esc(danishDate(input.generatedAt))}</dd>
 <dt>Målgruppe</dt><dd>${esc(iv.targetGroup.label)}</dd>
 ${iv.targetGroup.successMeasureLabel ? `<dt>Succesmål</dt><dd>${esc(iv.targetGroup.successMeasureLabel)}</dd>` : ''}
-<dt>Periode</dt><dd>${esc(periodLabel(r))}, nutidsværdi ${r.startYear}, ${r.priceYear}-priser</dd>
+<dt>Periode</dt><dd>${esc(periodLabel(r))}, nutidsværdi ${r.startYear}, ${pricesLabel(r)}</dd>
 <dt>Vidensdatabase</dt><dd>${doc.knowledge ? `udgave ${esc(doc.knowledge.release)}` : 'ikke angivet (egne værdier eller ældre fil)'}</dd>
 <dt>Fil</dt><dd>${esc(fileName)}</dd>
 <dt>Program</dt><dd>${esc(input.appName)} ${esc(input.appVersion)}</dd>
 </dl>
-<p class="note">Beløb er i kroner i ${r.priceYear}-priser. Nutidsværdier er tilbagediskonteret til ${r.startYear} med en diskonteringsrente på ${esc(formatPercent(r.discountRate, 1))}. Værdier markeret <span class="badge">Eksempeldata</span> er illustrative og ikke fra Socialstyrelsen. Beregningen følger SØM's regneregler; resultaterne er et skøn og bør læses sammen med forudsætningerne bagerst i rapporten.</p>
+<p class="note">Beløb er i kroner i ${pricesLabel(r)}. Nutidsværdier er tilbagediskonteret til ${r.startYear} med en diskonteringsrente på ${esc(formatPercent(r.discountRate, 1))}. Værdier markeret <span class="badge">Eksempeldata</span> er illustrative og ikke fra Socialstyrelsen. Beregningen følger SØM's regneregler; resultaterne er et skøn og bør læses sammen med forudsætningerne bagerst i rapporten.</p>
 </div>`);
 
   // ---- the user's text
@@ -252,7 +256,7 @@ ${table(
   parts.push(`<section class="newpage"><h2>Resultater</h2>
 <ul class="key">${ks.map((k) => `<li>${esc(k.text)}</li>`).join('')}</ul>
 ${r.warnings.length ? r.warnings.map((w) => `<p class="warn"><strong>Advarsel:</strong> ${esc(w)}</p>`).join('') : ''}
-${figure(figure1aTitle(r), `Nettogevinst = gevinster minus nettoomkostninger til indsatsen. ${r.priceYear}-priser.`, fig1)}
+${figure(figure1aTitle(r), `Nettogevinst = gevinster minus nettoomkostninger til indsatsen. ${pricesLabel(r)}.`, fig1)}
 <h3>Nøgletal for perioden ${esc(periodLabel(r))} (nutidsværdi ${r.startYear}, kr.)</h3>
 ${table(['Aktør', 'Gevinster', 'Omkostninger', 'Nettogevinst', 'Tjener sig ind', 'Afkast pr. kr.', 'Går i nul ved succesrate', 'Netto pr. deltager', 'Maks. omk. pr. deltager'], keyRows, { cls: 'keys', totalRows: [3] })}
 </section>`);
@@ -274,9 +278,9 @@ ${table(['Aktør', 'Gevinster', 'Omkostninger', 'Nettogevinst', 'Tjener sig ind'
   });
   const netRows = netPerYearRows(r).map((row) => ({ head: row.label, values: row.values, bold: row.actor === 'alle' }));
   parts.push(`<section><h2>Nettogevinst pr. år</h2>
-${figure('Figur 2: Nettogevinst pr. år, kr.', `Periode: ${periodLabel(r)}, ${r.priceYear}-priser, ${ACTOR_LABELS[actor].toLowerCase()}. ${f2.note}`, fig2)}
+${figure('Figur 2: Nettogevinst pr. år, kr.', `Periode: ${periodLabel(r)}, ${pricesLabel(r)}, ${ACTOR_LABELS[actor].toLowerCase()}. ${f2.note}`, fig2)}
 <h3>Tabel til Figur 2: Nettogevinst pr. år, kr.</h3>
-<p class="muted">Periode: ${esc(periodLabel(r))}, ${r.priceYear}-priser.</p>
+<p class="muted">Periode: ${esc(periodLabel(r))}, ${pricesLabel(r)}.</p>
 ${yearTables('', years, netRows)}
 </section>`);
 
@@ -291,7 +295,7 @@ ${yearTables('', years, netRows)}
     return [tdHtml(`${esc(l.label)}${badge}`), td(l.area), ...FIGURE_ACTORS.map((a) => numCell(l.pv[a]))];
   });
   parts.push(`<section><h2>Gevinster pr. område og linje</h2>
-${figure('Figur 3: Gevinster pr. område pr. år, kr.', `Periode: ${periodLabel(r)}, ${r.priceYear}-priser, ${ACTOR_LABELS[actor].toLowerCase()}. Ikke tilbagediskonteret.`, fig3)}
+${figure('Figur 3: Gevinster pr. område pr. år, kr.', `Periode: ${periodLabel(r)}, ${pricesLabel(r)}, ${ACTOR_LABELS[actor].toLowerCase()}. Ikke tilbagediskonteret.`, fig3)}
 <h3>Gevinster pr. område pr. år (${esc(ACTOR_LABELS[actor].toLowerCase())}), kr.</h3>
 ${yearTables('Område', years, areaRows, areaPv)}
 <h3>Gevinster pr. konsekvenslinje, nutidsværdi ${r.startYear} for perioden ${esc(periodLabel(r))}, kr.</h3>
@@ -313,7 +317,7 @@ ${table(['Linje', 'Område', ...FIGURE_ACTORS.map((a) => ACTOR_LABELS[a])], line
   if (mc) parts.push(monteCarloSection(mc, mcSettings, r, actor, analysis?.monteCarlo !== undefined));
 
   // ---- appendix
-  parts.push(appendix(doc, r));
+  parts.push(appendix(doc, r, input.indexKinds));
 
   return `<!doctype html>
 <html lang="da">
@@ -402,8 +406,8 @@ ${figure(`Akkumuleret nettogevinst pr. år for ${ACTOR_SUBJECTS[actor]}, kr.`, `
 </section>`;
 }
 
-function appendix(doc: SomDocument, r: CalcResult): string {
-  const rows = assumptions(doc, r);
+function appendix(doc: SomDocument, r: CalcResult, indexKinds?: Readonly<Record<string, PriceIndexKind>>): string {
+  const rows = assumptions(doc, r, indexKinds);
   const groups = [...new Set(rows.map((x) => x.group))];
   const body = groups
     .map((g) => {

@@ -3,6 +3,7 @@
  * provenance, and the overrides. Shared by the Resultater page and the printed report so both
  * say exactly the same. Pure.
  */
+import type { PriceIndexKind } from '../knowledge/price-index';
 import { formatKr, formatNumber, formatPercent } from '../format';
 import { ACTORS, type Actor, type SomDocument, type ViewActor } from '../som/schema';
 import { RESULT_ACTORS, breakEvenYear, type ActorFigures, type CalcResult } from '../engine/calc';
@@ -25,6 +26,15 @@ export function isExampleSource(source: string | null | undefined): boolean {
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * "2026-priser", or, when the calculation's price index does not reach the price year,
+ * "2026-priser (prisindekset når ikke 2026; 2023 er brugt)": never a price year without saying so.
+ */
+export function pricesLabel(r: Pick<CalcResult, 'priceYear' | 'priceYearIndex'>): string {
+  const l = r.priceYearIndex;
+  return l && l.usedYear !== l.year ? `${r.priceYear}-priser (prisindekset når ikke ${l.year}; ${l.usedYear} er brugt)` : `${r.priceYear}-priser`;
 }
 
 /** "2018–2023" */
@@ -219,7 +229,35 @@ function dec(n: number): string {
 }
 
 /** Every input and value used, with its provenance (the "Forudsætninger" section and appendix). */
-export function assumptions(doc: SomDocument, r: CalcResult): AssumptionRow[] {
+/**
+ * The index years a calculation uses (its start year and the price years of its knowledge prices),
+ * with their values and, where known, whether each is an actual or a projected value:
+ * "83 år, 1998–2080; anvendt: 2018: 1,00 (faktisk), 2026: 1,2338 (fremskrevet)".
+ */
+export function priceIndexUsed(doc: SomDocument, r: CalcResult, kinds: Readonly<Record<string, PriceIndexKind>> = {}): string {
+  const keys = Object.keys(doc.parameters.priceIndex).sort();
+  const used = new Set<number>([r.startYear]);
+  for (const l of r.lines) {
+    if (!l.prices) continue;
+    for (const a of ACTORS) {
+      const ep = l.prices[a];
+      if (ep.indexFrom) used.add(ep.indexFrom.usedYear);
+      if (ep.indexTo) used.add(ep.indexTo.usedYear);
+    }
+  }
+  const kindWord = { actual: 'faktisk', projected: 'fremskrevet' } as const;
+  const parts = [...used]
+    .filter((y) => doc.parameters.priceIndex[String(y)] !== undefined)
+    .sort((a, b) => a - b)
+    .map((y) => {
+      const k = kinds[String(y)];
+      return `${y}: ${formatNumber(doc.parameters.priceIndex[String(y)], 4)}${k ? ` (${kindWord[k]})` : ''}`;
+    });
+  const range = keys.length > 1 ? `${keys.length} år, ${keys[0]}–${keys[keys.length - 1]}` : `${keys.length} år, ${keys[0]}`;
+  return parts.length > 0 ? `${range}; anvendt: ${parts.join(', ')}` : range;
+}
+
+export function assumptions(doc: SomDocument, r: CalcResult, indexKinds: Readonly<Record<string, PriceIndexKind>> = {}): AssumptionRow[] {
   const iv = doc.intervention;
   const rows: AssumptionRow[] = [];
   const own = 'Egen værdi (indtastet i beregningen)';
@@ -247,25 +285,21 @@ export function assumptions(doc: SomDocument, r: CalcResult): AssumptionRow[] {
     `Succesrate (${iv.effect.measure || 'effektmål'})`,
     formatPercent(iv.effect.successRate, 1),
     conv
-      ? `Omregnet fra ${({ smd: 'standardiseret middelforskel', or: 'odds ratio', rr: 'relativ risiko', rd: 'risikoforskel' } as const)[conv.kind]} ${formatNumber(conv.value, 2)} med ${formatPercent(conv.baseline, 1)} uden indsats${conv.studyId ? `, studie ${conv.studyId}` : ''}`
+      ? `Omregnet fra ${({ smd: 'standardiseret middelforskel', or: 'odds ratio', rr: 'relativ risiko', rd: 'risikoforskel' } as const)[conv.kind]} ${formatNumber(conv.value, 2)} med ${formatPercent(conv.baseline, 1)} uden indsats${conv.studyId ? ', fra et effektstudie i vidensdatabasen' : ''}`
       : own,
   );
   const g3 = 'Parametre';
   add(g3, 'Diskonteringsrente', formatPercent(doc.parameters.discountRate, 1), 'Anden viden (standard 4 %) eller egen værdi');
   for (const a of ACTORS) add(g3, `Skattesats, ${ACTOR_LABELS[a].toLowerCase()}`, formatPercent(doc.parameters.taxRates[a], 1), 'Anden viden (KORA 2017) eller egen værdi');
-  add(g3, 'Periode', `${periodLabel(r)} (nutidsværdi ${r.startYear}, ${r.priceYear}-priser)`, 'Valgt under Resultater');
-  const idx = Object.keys(doc.parameters.priceIndex)
-    .sort()
-    .map((y) => `${y}: ${formatNumber(doc.parameters.priceIndex[y], 2)}`)
-    .join(', ');
-  add(g3, 'Nettoprisindeks', idx, 'Anden viden (nettoprisindeks)');
+  add(g3, 'Periode', `${periodLabel(r)} (nutidsværdi ${r.startYear}, ${pricesLabel(r)})`, 'Valgt under Resultater');
+  add(g3, 'Nettoprisindeks', priceIndexUsed(doc, r, indexKinds), 'Vidensdatabasen › Anden viden (nettoprisindeks) eller egne tal');
 
   for (const l of doc.lines) {
     const ownYears = l.own.flatMap((v, k) => (v !== null ? [k + 1] : []));
     const estimated = l.useEstimates && l.estimate.some((v) => v !== null);
     const kind = `${l.area}, ${l.direction === 'expense' ? 'udgift' : 'indtægt'}${l.taxableTransfer ? ', skattepligtig overførsel (skat beregnes)' : ''}`;
     let source = estimated
-      ? `${knowledgeName(doc)}${iv.targetGroup.id ? `, målgruppe ${iv.targetGroup.id}` : ''}${l.dimensionId ? `, dimension ${l.dimensionId}` : ''}`
+      ? `${knowledgeName(doc)}${iv.targetGroup.id ? `, målgruppen '${iv.targetGroup.label}'` : ''}${iv.targetGroup.successMeasureLabel ? `, succesmålet '${iv.targetGroup.successMeasureLabel}'` : ''}`
       : l.dimensionId === null
         ? 'Brugerdefineret linje (egne værdier)'
         : 'Egne værdier (vidensdatabasens skøn ikke brugt)';
@@ -285,7 +319,7 @@ export function assumptions(doc: SomDocument, r: CalcResult): AssumptionRow[] {
       if (ep.priceSource === 'own') source = `Egen pris (erstatter ${formatNumber(ep.convertedKnowledgePrice, 2)} kr.)`;
       else if (line.dimensionId === null) source = `Brugerdefineret linje: ${line.price.source}`;
       else {
-        source = `${knowledgeName(doc)}${line.dimensionId ? `, dimension ${line.dimensionId}` : ''}: ${line.price.source}, ${ep.knowledgePriceYear}-priser`;
+        source = `${knowledgeName(doc)}: ${line.price.source}, ${ep.knowledgePriceYear}-priser`;
         if (ep.indexFrom && ep.indexTo && ep.knowledgePriceYear !== r.startYear) {
           source += `, omregnet med nettoprisindeks ${formatNumber(ep.indexTo.value, 2)}/${formatNumber(ep.indexFrom.value, 2)} fra ${formatNumber(ep.knowledgePrice, 2)} kr.`;
         }

@@ -8,6 +8,7 @@ import { fail, oneLine, readSomArg } from './common';
 import { calculateFollowUp, followUpJson } from '../../shared/engine/followup';
 import { formatFollowUpSection } from './followup';
 import { costModelTableLines } from './costmodel-table';
+import { pricesLabel } from '../../shared/report/texts';
 import type { SomDocument } from '../../shared/som/schema';
 import { calculate, toResultsJson, RESULT_ACTORS, type CalcResult, type ActorFigures } from '../../shared/engine/calc';
 
@@ -82,7 +83,7 @@ export function formatCalcTable(doc: SomDocument, r: CalcResult): string {
   const out: string[] = [];
   out.push(`SØM-beregning: ${oneLine(iv.name)}`);
   out.push(
-    `Beløb i kr., ${r.priceYear}-priser. Periode ${r.period.start}–${r.period.end}, nutidsværdi ${r.startYear}, ` +
+    `Beløb i kr., ${pricesLabel(r)}. Periode ${r.period.start}–${r.period.end}, nutidsværdi ${r.startYear}, ` +
       `diskonteringsrente ${formatPercent(r.discountRate, 1)}. Succesrate ${formatPercent(r.successRate, 1)}, ` +
       `${formatNumber(r.totalParticipants, r.totalParticipants % 1 === 0 ? 0 : 1)} deltagere.`,
   );

@@ -29,6 +29,11 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+/** How a source a caseworker reads begins: a publisher and a publication, never a file or an id. */
+const CITATION = /^(Socialstyrelsen|VIVE og Incentive|Danmarks Statistik|KORA|Socialstyrelsens eksempelberegning)/;
+/** Text meant for developers: course-file names, the model document, its section signs, OCR notes. */
+const DEVELOPER_TEXT = /\bseeds?\b|model\.md|knowledge-facts|\bOCR\b|(?<!servicelovens |serviceloven |efter servicelovens )§\s?\d/i;
+
 describe('knowledge database build', () => {
   it('has schema version, journal mode DELETE and valid foreign keys', () => {
     const k = openKnowledgeDb(file);
@@ -88,7 +93,7 @@ describe('seed figures', () => {
     const kh = c.lines.find((l) => l.dimensionId === 'kontanthjaelp');
     expect(kh).toBeDefined();
     expect(kh?.illustrative).toBe(false);
-    expect(kh?.source).toMatch(/Seed 003/);
+    expect(kh?.source).toMatch(/SØM-kursus 2020/);
     expect(kh?.values.slice(0, 6)).toEqual([-2.9, -2.4, -1.7, -1.0, 0, 0]);
     expect(kh?.successGroup?.slice(0, 6)).toEqual([17.8, 16.1, 14.8, 13.6, 12.6, 11.8]);
     expect(kh?.others?.slice(0, 6)).toEqual([21.8, 19.2, 17.0, 14.9, 13.2, 12.1]);
@@ -117,9 +122,9 @@ describe('seed figures', () => {
       expect(row, `${tg}/${dim}`).toBeDefined();
       expect([row.kommune, row.region, row.stat, row.total]).toEqual([k, r, s, total]);
       expect(row.illustrative).toBe(false);
-      expect(row.source).toMatch(/Seed 00[03]/);
+      expect(row.source).toMatch(/SØM-kursus/);
     }
-    expect(p('plejefamilie-6-13', 'foertidspension').source).toMatch(/Færdighedshjælp/);
+    expect(p('plejefamilie-6-13', 'foertidspension').source).not.toMatch(/OCR/);
   });
 
   it('has the characteristics of the seven adult groups and plejefamilie 6–13', () => {
@@ -163,16 +168,22 @@ describe('seed figures', () => {
 
   it('has the price index, discount rate and tax rates with sources', () => {
     const o = other(db);
-    expect(o.priceIndex.rows.map((r) => r.value)).toEqual([0.69, 0.7, 0.72, 0.74, 0.76, 0.77, 0.79, 0.8, 0.82, 0.83, 0.86, 0.88, 0.9, 0.92, 0.94, 0.95, 0.95, 0.96, 0.97, 0.98, 1, 1.02, 1.04, 1.06, 1.08, 1.11]);
+    // Danmarks Statistik's actual years, SØM v2.0's changes chained backwards, projected years tagged (see price-index.test.ts).
     expect(o.priceIndex.rows[0].year).toBe(1998);
-    expect(o.priceIndex.source).toMatch(/^Finansministeriet, grundfremskrivning fra DK2025/);
+    expect(o.priceIndex.rows[o.priceIndex.rows.length - 1].year).toBe(2080);
+    expect(o.priceIndex.rows.find((r) => r.year === 2023)).toMatchObject({ value: 1.1504, kind: 'actual' });
+    expect(o.priceIndex.rows.find((r) => r.year === 2026)?.kind).toBe('projected');
+    expect(o.priceIndex.source).toMatch(/^Danmarks Statistik, nettoprisindeks/);
+    expect(o.priceIndex.projection).toMatchObject({ rate: 0.02, source: expect.stringMatching(/^Antagelse/) });
+    // SØM v2.0's own table stays available as a fact.
+    expect(o.facts?.find((f) => f.key === 'prisindeks-som-v2')?.value).toMatch(/^1998: 0,69; 1999: 0,70;.*2023: 1,11$/);
     expect(o.discountRate).toEqual({ value: 0.04, source: 'Socialstyrelsen 2017.' });
     expect(o.taxRates).toEqual({ kommune: 0.264, region: 0, stat: 0.121, source: 'KORA 2017.' });
     const fact = (k: string) => o.facts?.find((f) => f.key === k)?.value;
     expect(fact('version-2-0')).toBe('27. august 2018');
     expect(fact('effektstudier-i-listen')).toBe('8443');
     expect(fact('afledte-konsekvenser')).toBe('op til 33');
-    expect(o.facts?.every((f) => /^Seed 00\d/.test(f.source))).toBe(true);
+    expect(o.facts?.every((f) => CITATION.test(f.source))).toBe(true);
   });
 
   it('gives every target group with a success measure a calculable set of lines (the three course cases)', () => {
@@ -208,18 +219,18 @@ describe('seed facts (audit)', () => {
     /** Pattern the row's source must match (tables with provenance); default: names a seed. */
     source?: RegExp;
   }
-  const S003 = 'Seed 003 (SØM-kursus dag 1, efterår 2020)';
-  const S000 = 'Seed 000 (SØM-kursus, slides)';
-  const S001 = 'Seed 001 (Socialstyrelsen, status for SØM 2019)';
+  const S003 = 'SØM-kursus dag 1, efterår 2020';
+  const S000 = 'SØM-kursus, slides';
+  const S001 = 'Socialstyrelsen, status for SØM 2019';
   const facts: SeedFact[] = [];
   const add = (seed: string, table: SeedFact['table'], where: SeedFact['where'], expect: SeedFact['expect'], source?: RegExp) => facts.push({ seed, table, where, expect, source });
 
   // Themes: seed 003's 'Tema' filter.
   for (const [id, label] of [['handicap', 'Handicap'], ['udsatte-boern-unge', 'Udsatte børn og unge'], ['udsatte-voksne', 'Udsatte voksne'], ['voksne-handicap', 'Voksne med handicap']])
-    add(`${S003}: Vidensdatabasen › Målgrupper, filter Tema`, 'themes', { id }, { label }, /^Seed 003/);
+    add(`${S003}: Vidensdatabasen › Målgrupper, filter Tema`, 'themes', { id }, { label }, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
 
   // Target groups: seed 003/000 'Målgrupper i vidensdatabasen' (18-65; children 6-13 / 14-17), seed 003 filter and study lists, seed 001 (0-5).
-  const tg = (id: string, theme: string, label: string, grp: string, subgroup: string | null, min: number | null, max: number | null, lit = 0, seed = `${S003}: Målgrupper i vidensdatabasen`, source = /^Seed 00[03]/) =>
+  const tg = (id: string, theme: string, label: string, grp: string, subgroup: string | null, min: number | null, max: number | null, lit = 0, seed = `${S003}: Målgrupper i vidensdatabasen`, source = /^(Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020|VIVE og Incentive, SØM-kursus)/) =>
     add(seed, 'target_groups', { id }, { theme_id: theme, label, grp, subgroup, age_min: min, age_max: max, literature_only: lit }, source);
   tg('hjemloese-18-65', 'udsatte-voksne', 'Hjemløse (18-65 år)', 'Hjemløse', null, 18, 65);
   tg('stofmisbrug-ikke-subst-18-25', 'udsatte-voksne', 'Mennesker med stofmisbrug: Ikke i substitutionsbehandling (18-25 år)', 'Stofmisbrug', 'Ikke i substitutionsbehandling (18-25 år)', 18, 25, 0, `${S003}: Om indsatsen (afgrænsning af misbrug)`);
@@ -246,30 +257,30 @@ describe('seed facts (audit)', () => {
     for (const [min, max] of [[6, 13], [14, 17]] as const) tg(`${id}-${min}-${max}`, 'udsatte-boern-unge', `${label}: ${min}-${max} år`, grp, null, min, max, 0, `${S003}: Målgrupper i vidensdatabasen; Effektstudier, målgruppeliste`);
   }
   tg('plejefamilie-0-5', 'udsatte-boern-unge', 'Børn og unge anbragt i plejefamilie: 0-5 år', 'Anbragt i plejefamilie', null, 0, 5, 0, `${S003}: Vidensdatabasen › Målgrupper, filterliste`);
-  tg('psyk-boern-0-5', 'udsatte-boern-unge', 'Børn med psykiske vanskeligheder: 0-5 år', 'Psykiske vanskeligheder', null, 0, 5, 0, `${S001}: udvidelse med 0-5-årige`, /^Seed 001/);
+  tg('psyk-boern-0-5', 'udsatte-boern-unge', 'Børn med psykiske vanskeligheder: 0-5 år', 'Psykiske vanskeligheder', null, 0, 5, 0, `${S001}: udvidelse med 0-5-årige`, /^Socialstyrelsen, status for SØM 2019/);
 
   // Afgrænsning texts, as the seeds word them.
   add(`${S000}: Beregning af konsekvenser i 3 trin (hjemløse)`, 'target_groups', { id: 'hjemloese-18-65' }, { delimitation: 'Alle personer, der er brugere af bosteder eller herberg (efter servicelovens §110).' });
   add(`${S000}: Definition af målgruppe og succesmål (alkoholmisbrugere)`, 'target_groups', { id: 'alkohol-18-65' }, { delimitation: 'Målgruppen er udvalgt som alkoholmisbrugere i alkoholbehandling, jf. Det Nationale Alkoholbehandlingsregister (NAB).' });
   add(`${S003}: Konsekvenser og priser (Målgruppeafgrænsning)`, 'target_groups', { id: 'plejefamilie-6-13' }, { delimitation: 'Børn og unge anbragt i almindelige eller kommunale plejefamilier, med eller uden samtykke. Og som ikke tidligere har været anbragt.' });
-  add(`${S001}: Bilag 1 (løsningsspor 2)`, 'target_groups', { id: 'psyk-boern-0-5' }, { delimitation: /aggregeret fra de fem målgrupper for børn med psykiske vanskeligheder/ }, /^Seed 001/);
+  add(`${S001}: Bilag 1 (løsningsspor 2)`, 'target_groups', { id: 'psyk-boern-0-5' }, { delimitation: /aggregeret fra de fem målgrupper for børn med psykiske vanskeligheder/ }, /^Socialstyrelsen, status for SØM 2019/);
 
   // Characteristics: labels of seed 003's table, seed 000's success/others group sizes.
   for (const [key, label] of [['andel-par', 'Andel par'], ['andel-med-boern', 'Andel med børn'], ['gennemsnitsalder', 'Gennemsnitsalder'], ['antal-personer', 'Antal personer i målgruppen']])
-    add(`${S003}: Målgrupper › Generel info`, 'characteristics', { target_group_id: 'hjemloese-18-65', key }, { label }, /^Seed 003.*2005-2015/);
-  add(`${S003}: Konsekvenser og priser (karakteristika)`, 'characteristics', { target_group_id: 'plejefamilie-6-13', key: 'andel-almen-klasse' }, { label: 'Andel der går i almen klasse', value: 0.2, unit: 'andel' }, /^Seed 003/);
-  add(`${S000}: hjemløse, 41.994 personer`, 'characteristics', { target_group_id: 'hjemloese-18-65', key: 'antal-succesgruppe' }, { value: 41994, unit: 'antal' }, /^Seed 000/);
-  add(`${S000}: hjemløse, 48.494 personer`, 'characteristics', { target_group_id: 'hjemloese-18-65', key: 'antal-andre' }, { value: 48494, unit: 'antal' }, /^Seed 000/);
-  add(`${S000}: alkoholmisbrugere, 153.632 personer`, 'characteristics', { target_group_id: 'alkohol-18-65', key: 'antal-succesgruppe' }, { value: 153632, unit: 'antal' }, /^Seed 000/);
-  add(`${S000}: alkoholmisbrugere, 16.855 personer`, 'characteristics', { target_group_id: 'alkohol-18-65', key: 'antal-andre' }, { value: 16855, unit: 'antal' }, /^Seed 000/);
+    add(`${S003}: Målgrupper › Generel info`, 'characteristics', { target_group_id: 'hjemloese-18-65', key }, { label }, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020.*2005-2015/);
+  add(`${S003}: Konsekvenser og priser (karakteristika)`, 'characteristics', { target_group_id: 'plejefamilie-6-13', key: 'andel-almen-klasse' }, { label: 'Andel der går i almen klasse', value: 0.2, unit: 'andel' }, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  add(`${S000}: hjemløse, 41.994 personer`, 'characteristics', { target_group_id: 'hjemloese-18-65', key: 'antal-succesgruppe' }, { value: 41994, unit: 'antal' }, /^VIVE og Incentive, SØM-kursus \(slides\)/);
+  add(`${S000}: hjemløse, 48.494 personer`, 'characteristics', { target_group_id: 'hjemloese-18-65', key: 'antal-andre' }, { value: 48494, unit: 'antal' }, /^VIVE og Incentive, SØM-kursus \(slides\)/);
+  add(`${S000}: alkoholmisbrugere, 153.632 personer`, 'characteristics', { target_group_id: 'alkohol-18-65', key: 'antal-succesgruppe' }, { value: 153632, unit: 'antal' }, /^VIVE og Incentive, SØM-kursus \(slides\)/);
+  add(`${S000}: alkoholmisbrugere, 16.855 personer`, 'characteristics', { target_group_id: 'alkohol-18-65', key: 'antal-andre' }, { value: 16855, unit: 'antal' }, /^VIVE og Incentive, SØM-kursus \(slides\)/);
 
   // Success measures (labels and the seeds' definitions).
-  add(`${S000}: SØM-succesmål (hjemløse)`, 'success_measures', { target_group_id: 'hjemloese-18-65', id: 'ophoer-hjemloeshed' }, { label: 'Ophør af hjemløshed', definition: /^Personer, der ikke længere bruger bosteder eller herberg \(efter servicelovens §110\) \(og det skyldes ikke frihedsberøvelse\)/ }, /^Seed 000/);
-  add(`${S000}: SØM-succesmål (NAB)`, 'success_measures', { target_group_id: 'alkohol-18-65', id: 'afsluttet-behandling' }, { label: 'Har afsluttet et behandlingsforløb', definition: /^Har afsluttet et behandlingsforløb med "færdigbehandlet" som afslutningsårsag, jf\. NAB/ }, /^Seed 000/);
-  add(`${S003}: Konsekvenser og priser ('Udgår' = Undgår)`, 'success_measures', { target_group_id: 'plejefamilie-6-13', id: 'undgaar-institutionsanbringelse' }, { label: 'Undgår institutionsanbringelse', definition: 'Andel af målgruppen, der undgår anbringelse på institution.' }, /^Seed 003/);
-  add(`${S003} (fx ingen kontakt til psykiatrien) + knowledge-facts.md (Cool Kids)`, 'success_measures', { target_group_id: 'angst-depression-6-13', id: 'ingen-kontakt-psykiatrien' }, { label: 'Ingen kontakt til psykiatrien' }, /^Seed 003.*knowledge-facts/);
-  add('knowledge-facts.md (R&R2-ADHD)', 'success_measures', { target_group_id: 'adhd-18-65', id: 'oeget-beskaeftigelse' }, { label: 'Øget beskæftigelse' }, /^knowledge-facts/);
-  add('knowledge-facts.md (krisecenter)', 'success_measures', { target_group_id: 'voldsudsatte-kvinder-18-65', id: 'ingen-psykolog-psykiater' }, { label: 'Ingen kontakt til psykolog eller psykiater' }, /^knowledge-facts/);
+  add(`${S000}: SØM-succesmål (hjemløse)`, 'success_measures', { target_group_id: 'hjemloese-18-65', id: 'ophoer-hjemloeshed' }, { label: 'Ophør af hjemløshed', definition: /^Personer, der ikke længere bruger bosteder eller herberg \(efter servicelovens §110\) \(og det skyldes ikke frihedsberøvelse\)/ }, /^VIVE og Incentive, SØM-kursus \(slides\)/);
+  add(`${S000}: SØM-succesmål (NAB)`, 'success_measures', { target_group_id: 'alkohol-18-65', id: 'afsluttet-behandling' }, { label: 'Har afsluttet et behandlingsforløb', definition: /^Har afsluttet et behandlingsforløb med "færdigbehandlet" som afslutningsårsag, jf\. NAB/ }, /^VIVE og Incentive, SØM-kursus \(slides\)/);
+  add(`${S003}: Konsekvenser og priser ('Udgår' = Undgår)`, 'success_measures', { target_group_id: 'plejefamilie-6-13', id: 'undgaar-institutionsanbringelse' }, { label: 'Undgår institutionsanbringelse', definition: 'Andel af målgruppen, der undgår anbringelse på institution.' }, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  add(`${S003} (fx ingen kontakt til psykiatrien) + knowledge-facts.md (Cool Kids)`, 'success_measures', { target_group_id: 'angst-depression-6-13', id: 'ingen-kontakt-psykiatrien' }, { label: 'Ingen kontakt til psykiatrien' }, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020.*Cool Kids/);
+  add('knowledge-facts.md (R&R2-ADHD)', 'success_measures', { target_group_id: 'adhd-18-65', id: 'oeget-beskaeftigelse' }, { label: 'Øget beskæftigelse' }, /^(Socialstyrelsens eksempelberegning|KORA\/VIVE)/);
+  add('knowledge-facts.md (krisecenter)', 'success_measures', { target_group_id: 'voldsudsatte-kvinder-18-65', id: 'ingen-psykolog-psykiater' }, { label: 'Ingen kontakt til psykolog eller psykiater' }, /^(Socialstyrelsens eksempelberegning|KORA\/VIVE)/);
 
   // Dimensions: seed 003/000 'Konsekvenser' lists per area; '*' = adults only; the children-only slides; seed 003's price filter for split items.
   const A = 1, C = 2;
@@ -335,15 +346,15 @@ describe('seed facts (audit)', () => {
       direction: area === 'Skat af indkomst' ? 'revenue' : 'expense',
       uncertain_social_service: area === 'Sociale serviceydelser' ? 1 : 0,
       derived: id === 'skat-overfoersler' ? 1 : 0,
-    }, /^Seed 00[03]/);
+    }, /^(Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020|VIVE og Incentive, SØM-kursus)/);
   }
   // Units the seeds show (Konsekvenser 1 'Uger', Konsekvenser 2 and the price table 'Kr. pr. uge/dag'); every other unit is marked as assumed.
-  for (const id of transfers) add(`${S003}: Konsekvenser 1 og 2`, 'dimensions', { id }, { unit: 'uger', price_unit: 'Kr. pr. uge' }, /enhed: Seed 003: Konsekvenser 1/);
-  add(`${S003}: Priser (Hjemløse)`, 'dimensions', { id: 'vejledning-opkvalificering' }, { price_unit: 'Kr. pr. uge' }, /enhed: Seed 003/);
-  for (const id of ['skat-indkomst', 'alkoholbehandling', 'beskyttet-beskaeftigelse']) add(`${S003}: Priser (Hjemløse)`, 'dimensions', { id }, { price_unit: 'Kr. pr. dag' }, /(enhed|enhed og pris): Seed 003/);
+  for (const id of transfers) add(`${S003}: Konsekvenser 1 og 2`, 'dimensions', { id }, { unit: 'uger', price_unit: 'Kr. pr. uge' }, /enhed: Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020: Konsekvenser 1/);
+  add(`${S003}: Priser (Hjemløse)`, 'dimensions', { id: 'vejledning-opkvalificering' }, { price_unit: 'Kr. pr. uge' }, /enhed: Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  for (const id of ['skat-indkomst', 'alkoholbehandling', 'beskyttet-beskaeftigelse']) add(`${S003}: Priser (Hjemløse)`, 'dimensions', { id }, { price_unit: 'Kr. pr. dag' }, /(enhed|enhed og pris): Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
   for (const [id] of dims) {
     if ([...transfers, 'vejledning-opkvalificering', 'skat-indkomst', 'alkoholbehandling', 'beskyttet-beskaeftigelse', 'skat-overfoersler'].includes(id)) continue;
-    add('(enhed ikke i seeds)', 'dimensions', { id }, {}, /ikke angivet i seeds: antaget/);
+    add('(enhed ikke i kursusmaterialet)', 'dimensions', { id }, {}, /ikke angivet i kursusmaterialet, som kun nævner '.*': antaget/);
   }
 
   // Seed 003 Konsekvenser 1: plejefamilie 6-13, År 1-3 blank, År 4-9 as read.
@@ -360,43 +371,42 @@ describe('seed facts (audit)', () => {
 
   // All seed prices are 2018-priser (seed 003: 'Periode: 2018-2023, 2018-priser').
   for (const [tg2, dim] of [['hjemloese-18-65', 'vejledning-opkvalificering'], ['hjemloese-18-65', 'skat-indkomst'], ['hjemloese-18-65', 'alkoholbehandling'], ['hjemloese-18-65', 'beskyttet-beskaeftigelse'], ['hjemloese-18-65', 'kontanthjaelp'], ['plejefamilie-6-13', 'kontanthjaelp'], ['plejefamilie-6-13', 'foertidspension'], ['plejefamilie-6-13', 'uddannelseshjaelp'], ['plejefamilie-6-13', 'oevrige-overfoersler']])
-    add(`${S003}: Priser / Konsekvenser 2`, 'prices', { target_group_id: tg2, dimension_id: dim }, { price_year: 2018 }, /^Seed 00[03]/);
+    add(`${S003}: Priser / Konsekvenser 2`, 'prices', { target_group_id: tg2, dimension_id: dim }, { price_year: 2018 }, /^(Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020|VIVE og Incentive, SØM-kursus)/);
 
   // Anden viden (seed 003).
   add(`${S003}: Anden viden`, 'meta', { key: 'price_index_basis_year' }, { value: '2018' });
-  add(`${S003}: Anden viden`, 'meta', { key: 'price_index_source' }, { value: 'Finansministeriet, grundfremskrivning fra DK2025 - Et stærkere Danmark, august 2016.' });
-  add(`${S003}: Anden viden`, 'meta', { key: 'price_index_note' }, { value: 'Vækstraterne svarer ikke til bilagstabellerne i DK2025-publikationen, fordi de forudsætter, at helhedsplanen er gennemført. Tallene vist her er fra grundforløbet uden helhedsplanen.' });
+  add(`${S003}: Anden viden (prisindeksets kilde)`, 'facts', { key: 'prisindeks-som-v2' }, { source: /Finansministeriet, grundfremskrivning fra DK2025/ }, CITATION);
   const yearlyChange = [1, 2, 3, 2, 3, 2, 1, 2, 2, 2, 4, 2, 2, 3, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2];
-  add(`${S003}: Anden viden, Årlig ændring`, 'facts', { key: 'prisindeks-aarlig-aendring' }, { value: yearlyChange.map((v, i) => `${1998 + i}: ${v} %`).join('; ') }, /^Seed 003/);
+  add(`${S003}: Anden viden, Årlig ændring`, 'facts', { key: 'prisindeks-aarlig-aendring' }, { value: yearlyChange.map((v, i) => `${1998 + i}: ${v} %`).join('; ') }, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
 
   // Facts table: versions, counts, money, periods, principles.
   const fact = (key: string, value: Expected, seed: string, source: RegExp) => add(seed, 'facts', { key }, { value }, source);
-  fact('version-1-1', '15. marts 2018', `${S003}: Version 1.1 af SØM/Vidensdatabasen`, /^Seed 003/);
-  fact('version-1-finansiering', '5 mio. kr.', `${S000}: sats 16: 5 mio. kr.`, /^Seed 000/);
-  fact('version-2-finansiering', '9,7 mio. kr.', `${S000}: sats 17: 9,7 mio. kr.`, /^Seed 000/);
-  fact('videreudvikling-finansiering', '10 mio. kr.', `${S000}: sats 18: 10 mio. kr.`, /^Seed 000/);
-  fact('kvantitative-estimater', '> 12.000', `${S003}: Effektstudier`, /^Seed 003/);
-  fact('skandinaviske-estimater', '> 1.500', `${S003}: Effektstudier`, /^Seed 003/);
-  fact('karakteristika-periode', '2005-2015', `${S003}: Karakteristika (samlet fra perioden 2005-2015)`, /^Seed 003/);
-  fact('estimater-aar-7-9', /år 7, 8 og 9.*mod 0 i år 20/, `${S003}: Beregning af konsekvenser i 3 trin`, /^Seed 003/);
-  fact('priser-principper', /kommune, region, stat.*efter refusion.*udligning ikke inkluderet.*driftsudgifter og overhead/, `${S003}: Priser`, /^Seed 003/);
-  fact('sociale-serviceydelser-usikkerhed', /mere usikre.*overvurderer/, `${S003}: Konsekvenser og priser`, /^Seed 003/);
-  fact('boern-0-5', 'Planlagt til foråret 2020', `${S001}: 0-5-årige`, /^Seed 001/);
-  fact('kommuner-uddannet', '76', `${S001}: Figur 1`, /^Seed 001/);
-  fact('videreudvikling-2020-2021', '5,3 mio. kr. (2020) og 3 mio. kr. (2021)', `${S001}: Resterende midler`, /^Seed 001/);
-  fact('vidensdatabasen-afsnit', /Målgrupper, Effektstudier, Konsekvenser, Priser, Anden viden/, `${S003}: fem afsnit`, /^Seed 003/);
-  fact('maalgrupper-vidensportal', /www\.vidensportal\.dk/, `${S003}/${S000}: Målgrupper`, /^Seed 003/);
-  fact('maalgrupper-alder', /18-65 år.*6-13 år og 14-17 år/, `${S003}/${S000}: Aldersafgrænsning`, /^Seed 003/);
-  fact('maalgrupper-oplysninger', /etnisk oprindelse.*beskæftigelsesstatus.*højest fuldførte uddannelse.*forældrenes baggrund/, `${S003}/${S000}: Oplysninger om målgrupper`, /^Seed 003/);
-  fact('effektstudier-inklusion', /kvantitative resultater.*kontrolgruppe eller en førmåling/, `${S003}/${S000}: Effektstudier`, /^Seed 003/);
-  fact('effektstudier-metode', /lodtrækning.*metaanalyse.*"Lav", "Mellem" og "Høj"/, `${S003}/${S000}: Information om effektstudier`, /^Seed 003/);
-  fact('konsekvenser-enheder', /antal uger, antal besøg, antal domme osv\..*fordelt på år/, `${S003}/${S000}: Konsekvenser`, /^Seed 003/);
-  fact('konsekvenser-justering', /køn, alder, beskæftigelse, uddannelse samt forbrug i år 0/, `${S003}/${S000}: 3 trin`, /^Seed 003/);
-  fact('enhedspriser', /konto 5\.38\.45.*gennemsnitlig refusion/, `${S003}/${S000}: Enhedspriser`, /^Seed 003/);
-  fact('resultater-seks-aar', /første seks år/, `${S003}: Resultater`, /^Seed 003/);
-  fact('observationer-pr-individ', /mindst tre observationer for hvert individ/, `${S001}: Bilag 1`, /^Seed 001/);
-  fact('konsekvenser-2016', /Beskæftigelse og ydelser.*Kriminalitet/, 'Seed 002: op til 33 afledte konsekvenser', /^Seed 002/);
-  fact('syv-trin', /^Indsats, målgruppe, omkostninger, effekt, konsekvenser, følsomhedsanalyser, anvendelse$/, 'Seed 004: syv trin', /^Seed 004/);
+  fact('version-1-1', '15. marts 2018', `${S003}: Version 1.1 af SØM/Vidensdatabasen`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('version-1-finansiering', '5 mio. kr.', `${S000}: sats 16: 5 mio. kr.`, /^VIVE og Incentive, SØM-kursus \(slides\)/);
+  fact('version-2-finansiering', '9,7 mio. kr.', `${S000}: sats 17: 9,7 mio. kr.`, /^VIVE og Incentive, SØM-kursus \(slides\)/);
+  fact('videreudvikling-finansiering', '10 mio. kr.', `${S000}: sats 18: 10 mio. kr.`, /^VIVE og Incentive, SØM-kursus \(slides\)/);
+  fact('kvantitative-estimater', '> 12.000', `${S003}: Effektstudier`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('skandinaviske-estimater', '> 1.500', `${S003}: Effektstudier`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('karakteristika-periode', '2005-2015', `${S003}: Karakteristika (samlet fra perioden 2005-2015)`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('estimater-aar-7-9', /år 7, 8 og 9.*mod 0 i år 20/, `${S003}: Beregning af konsekvenser i 3 trin`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('priser-principper', /kommune, region, stat.*efter refusion.*udligning ikke inkluderet.*driftsudgifter og overhead/, `${S003}: Priser`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('sociale-serviceydelser-usikkerhed', /mere usikre.*overvurderer/, `${S003}: Konsekvenser og priser`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('boern-0-5', 'Planlagt til foråret 2020', `${S001}: 0-5-årige`, /^Socialstyrelsen, status for SØM 2019/);
+  fact('kommuner-uddannet', '76', `${S001}: Figur 1`, /^Socialstyrelsen, status for SØM 2019/);
+  fact('videreudvikling-2020-2021', '5,3 mio. kr. (2020) og 3 mio. kr. (2021)', `${S001}: Resterende midler`, /^Socialstyrelsen, status for SØM 2019/);
+  fact('vidensdatabasen-afsnit', /Målgrupper, Effektstudier, Konsekvenser, Priser, Anden viden/, `${S003}: fem afsnit`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('maalgrupper-vidensportal', /www\.vidensportal\.dk/, `${S003}/${S000}: Målgrupper`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('maalgrupper-alder', /18-65 år.*6-13 år og 14-17 år/, `${S003}/${S000}: Aldersafgrænsning`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('maalgrupper-oplysninger', /etnisk oprindelse.*beskæftigelsesstatus.*højest fuldførte uddannelse.*forældrenes baggrund/, `${S003}/${S000}: Oplysninger om målgrupper`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('effektstudier-inklusion', /kvantitative resultater.*kontrolgruppe eller en førmåling/, `${S003}/${S000}: Effektstudier`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('effektstudier-metode', /lodtrækning.*metaanalyse.*"Lav", "Mellem" og "Høj"/, `${S003}/${S000}: Information om effektstudier`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('konsekvenser-enheder', /antal uger, antal besøg, antal domme osv\..*fordelt på år/, `${S003}/${S000}: Konsekvenser`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('konsekvenser-justering', /køn, alder, beskæftigelse, uddannelse samt forbrug i år 0/, `${S003}/${S000}: 3 trin`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('enhedspriser', /konto 5\.38\.45.*gennemsnitlig refusion/, `${S003}/${S000}: Enhedspriser`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('resultater-seks-aar', /første seks år/, `${S003}: Resultater`, /^Socialstyrelsen\/VIVE og Incentive, SØM-kursus 2020/);
+  fact('observationer-pr-individ', /mindst tre observationer for hvert individ/, `${S001}: Bilag 1`, /^Socialstyrelsen, status for SØM 2019/);
+  fact('konsekvenser-2016', /Beskæftigelse og ydelser.*Kriminalitet/, 'Hvad kan SØM bruges til?: op til 33 afledte konsekvenser', /^Socialstyrelsen, Hvad kan SØM bruges til\?/);
+  fact('syv-trin', /^Indsats, målgruppe, omkostninger, effekt, konsekvenser, følsomhedsanalyser, anvendelse$/, 'Styrk det vidensbaserede arbejde med SØM: syv trin', /^Socialstyrelsen, Styrk det vidensbaserede arbejde med SØM/);
 
   const keyOf = (f: SeedFact) => `${f.table} ${Object.values(f.where).join('/')} ${Object.keys(f.expect).join(',')}`;
   it.each(facts.map((f) => [keyOf(f), f] as const))('%s', (_name, f) => {
@@ -408,7 +418,7 @@ describe('seed facts (audit)', () => {
       else expect(row![col], `${f.seed}: ${col}`).toBe(exp);
     }
     if ('illustrative' in row!) expect(row!.illustrative, `${f.seed}: illustrative`).toBe(0);
-    if ('source' in row!) expect(String(row!.source), `${f.seed}: source`).toMatch(f.source ?? /^Seed 00\d/);
+    if ('source' in row!) expect(String(row!.source), `${f.seed}: source`).toMatch(f.source ?? CITATION);
   });
 
   it('covers every seed dimension exactly once, ten areas, 49 in all', () => {
@@ -427,12 +437,25 @@ describe('seed facts (audit)', () => {
     }
   });
 
-  it('every non-illustrative row names the seed (or knowledge-facts.md) it comes from', () => {
-    for (const t of ['themes', 'target_groups', 'characteristics', 'success_measures', 'dimensions', 'consequences', 'prices', 'studies']) {
-      const bad = db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE illustrative = 0 AND source NOT LIKE 'Seed 00%' AND source NOT LIKE 'knowledge-facts.md%'`).get() as { n: number };
-      expect(bad.n, t).toBe(0);
+  it('every non-illustrative row cites its source in words a caseworker understands', () => {
+    for (const t of ['themes', 'target_groups', 'characteristics', 'success_measures', 'dimensions', 'consequences', 'prices', 'studies', 'facts']) {
+      const rows = db.prepare(`SELECT source FROM ${t}${t === 'facts' ? '' : ' WHERE illustrative = 0'}`).all() as { source: string }[];
+      for (const r of rows) expect(r.source, t).toMatch(CITATION);
     }
-    const facts2 = db.prepare("SELECT COUNT(*) AS n FROM facts WHERE source NOT LIKE 'Seed 00%'").get() as { n: number };
-    expect(facts2.n).toBe(0);
   });
+
+  it('no developer text anywhere in the shipped database: no "seed", "model.md", "§" model references, OCR notes or file names', () => {
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'studies_fts%'").all() as { name: string }[]).map((t) => t.name);
+    const bad: string[] = [];
+    for (const t of tables) {
+      const cols = (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string; type: string }[]).filter((c) => c.type.toUpperCase().includes('TEXT'));
+      for (const c of cols) {
+        for (const r of db.prepare(`SELECT ${c.name} AS v FROM ${t}`).all() as { v: string | null }[]) {
+          if (typeof r.v === 'string' && DEVELOPER_TEXT.test(r.v)) bad.push(`${t}.${c.name}: ${r.v.slice(0, 80)}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
 });

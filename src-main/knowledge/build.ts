@@ -12,9 +12,10 @@ import { STUDY_QUALITIES } from '../../shared/knowledge/studies';
 import { checkKnowledgeData, knowledgeDataSchema } from '../../shared/knowledge/schema';
 import { expandMeasured, measuredPrefix, padYears } from '../../shared/knowledge/years';
 import type { EstimateKind, KnowledgeData } from '../../shared/knowledge/types';
-import { dimensionRow, studyFields, targetGroupRow } from './rows';
+import type { PriceIndexKind } from '../../shared/knowledge/price-index';
+import { dimensionRow, projectionFromMeta, studyFields, targetGroupRow } from './rows';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Source files: `<name>.json` plus optional `<name>-illustrative.json` (generated example data). */
 const LIST_FILES = {
@@ -131,7 +132,7 @@ CREATE TABLE prices (
   source TEXT NOT NULL, illustrative INTEGER NOT NULL CHECK (illustrative IN (0, 1)),
   PRIMARY KEY (target_group_id, dimension_id));
 CREATE INDEX prices_dimension ON prices(dimension_id);
-CREATE TABLE price_index (year INTEGER PRIMARY KEY, value REAL NOT NULL CHECK (value > 0), published_change REAL);
+CREATE TABLE price_index (year INTEGER PRIMARY KEY, value REAL NOT NULL CHECK (value > 0), published_change REAL, kind TEXT CHECK (kind IN ('actual', 'projected')));
 CREATE TABLE facts (key TEXT PRIMARY KEY, label TEXT NOT NULL, value TEXT NOT NULL, sort INTEGER NOT NULL, source TEXT NOT NULL);
 CREATE TABLE studies (
   rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
@@ -193,6 +194,11 @@ function insertAll(db: Database.Database, d: KnowledgeData, sha256: string): voi
   meta.run('price_index_basis_year', String(d.other.priceIndex.basisYear));
   meta.run('price_index_source', d.other.priceIndex.source);
   meta.run('price_index_note', d.other.priceIndex.note);
+  const projection = d.other.priceIndex.projection;
+  if (projection) {
+    meta.run('price_index_projection_rate', String(projection.rate));
+    meta.run('price_index_projection_source', projection.source);
+  }
   db.prepare('INSERT INTO release (id, date, sha256, description) VALUES (?, ?, ?, ?)').run(d.release.id, d.release.date, sha256, d.release.description);
 
   const th = db.prepare('INSERT INTO themes VALUES (?, ?, ?, ?, ?)');
@@ -229,8 +235,8 @@ function insertAll(db: Database.Database, d: KnowledgeData, sha256: string): voi
   for (const p of d.prices) {
     pr.run(p.targetGroupId, p.dimensionId, p.kommune, p.region, p.stat, p.kommune + p.region + p.stat, p.priceYear, p.source, b(p.illustrative));
   }
-  const pi = db.prepare('INSERT INTO price_index VALUES (?, ?, ?)');
-  for (const v of d.other.priceIndex.values) pi.run(v.year, v.value, v.publishedChange ?? null);
+  const pi = db.prepare('INSERT INTO price_index VALUES (?, ?, ?, ?)');
+  for (const v of d.other.priceIndex.values) pi.run(v.year, v.value, v.publishedChange ?? null, v.kind ?? null);
   const fa = db.prepare('INSERT INTO facts VALUES (?, ?, ?, ?, ?)');
   d.other.facts.forEach((f, i) => fa.run(f.key, f.label, f.value, i, f.source));
   insertStudies(db, d.studies);
@@ -375,13 +381,22 @@ export function readKnowledgeData(db: Database.Database): KnowledgeData {
       facts: (db.prepare('SELECT key, label, value, source FROM facts ORDER BY sort').all() as { key: string; label: string; value: string; source: string }[]).map((f) => ({ ...f })),
       priceIndex: {
         basisYear: Number(meta.get('price_index_basis_year')),
-        values: (db.prepare('SELECT year, value, published_change FROM price_index ORDER BY year').all() as { year: number; value: number; published_change: number | null }[]).map((r) => ({
+        values: (
+          db.prepare('SELECT year, value, published_change, kind FROM price_index ORDER BY year').all() as {
+            year: number;
+            value: number;
+            published_change: number | null;
+            kind: PriceIndexKind | null;
+          }[]
+        ).map((r) => ({
           year: r.year,
           value: r.value,
           ...(r.published_change === null ? {} : { publishedChange: r.published_change }),
+          ...(r.kind === null ? {} : { kind: r.kind }),
         })),
         source: meta.get('price_index_source') ?? '',
         note: meta.get('price_index_note') ?? '',
+        ...projectionFromMeta(meta),
       },
       discountRate: { value: Number(meta.get('discount_rate')), source: meta.get('discount_rate_source') ?? '' },
       taxRates: {
@@ -393,3 +408,4 @@ export function readKnowledgeData(db: Database.Database): KnowledgeData {
     },
   };
 }
+

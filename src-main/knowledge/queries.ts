@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { STUDY_QUALITIES, type StudySortColumn } from '../../shared/knowledge/studies';
+import type { PriceIndexKind } from '../../shared/knowledge/price-index';
 import type {
   CharacteristicsTable,
   Consequences,
@@ -23,7 +24,7 @@ import type {
   TargetGroup,
   Theme,
 } from '../../shared/knowledge/types';
-import { dimensionRow, prov, studyFields, targetGroupRow, type Row } from './rows';
+import { dimensionRow, projectionFromMeta, prov, studyFields, targetGroupRow, type Row } from './rows';
 
 type Db = Database.Database;
 
@@ -438,7 +439,12 @@ export function prices(
 
 export function other(db: Db): OtherKnowledge {
   const meta = new Map(all(db, 'SELECT key, value FROM meta').map((r) => [r.key as string, r.value as string]));
-  const idx = all(db, 'SELECT year, value, published_change FROM price_index ORDER BY year') as { year: number; value: number; published_change: number | null }[];
+  const idx = all(db, 'SELECT year, value, published_change, kind FROM price_index ORDER BY year') as {
+    year: number;
+    value: number;
+    published_change: number | null;
+    kind: PriceIndexKind | null;
+  }[];
   return {
     facts: all(db, 'SELECT key, label, value, source FROM facts ORDER BY sort').map((f) => ({ key: f.key as string, label: f.label as string, value: f.value as string, source: f.source as string })),
     priceIndex: {
@@ -448,9 +454,11 @@ export function other(db: Db): OtherKnowledge {
         value: r.value,
         change: i > 0 ? r.value / idx[i - 1].value - 1 : null,
         publishedChange: r.published_change,
+        kind: r.kind,
       })),
       source: meta.get('price_index_source') ?? '',
       note: meta.get('price_index_note') ?? '',
+      projection: projectionFromMeta(meta).projection ?? null,
     },
     discountRate: { value: Number(meta.get('discount_rate')), source: meta.get('discount_rate_source') ?? '' },
     taxRates: {

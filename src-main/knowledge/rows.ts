@@ -62,3 +62,9 @@ export function studyFields(r: Row): Omit<StudySrc, 'controlGroup'> {
     ...prov(r),
   };
 }
+
+/** The price index's projection as the meta table stores it (absent in releases without one). */
+export function projectionFromMeta(meta: Map<string, string>): { projection?: { rate: number; source: string } } {
+  const rate = meta.get('price_index_projection_rate');
+  return rate === undefined ? {} : { projection: { rate: Number(rate), source: meta.get('price_index_projection_source') ?? '' } };
+}

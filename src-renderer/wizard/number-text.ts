@@ -23,6 +23,8 @@ export interface NumberRule {
   plain?: boolean;
   /** A count of people: a fraction is allowed (averages) but gets a hint. */
   persons?: boolean;
+  /** Why the range is what it is, added to the range message ("de år, prisindekset dækker"). */
+  rangeReason?: string;
 }
 
 export type NumberCheck = { ok: true; value: number | null; hint?: string } | { ok: false; message: string };
@@ -46,7 +48,8 @@ export function checkNumber(text: string, rule: NumberRule): NumberCheck {
   const lo = rule.min;
   const hi = rule.max;
   if ((lo !== undefined && n < lo) || (hi !== undefined && n > hi)) {
-    if (lo !== undefined && hi !== undefined) return { ok: false, message: `Skal være mellem ${numberToText(lo)} og ${numberToText(hi)}${u}.` };
+    const why = rule.rangeReason ? ` (${rule.rangeReason})` : '';
+    if (lo !== undefined && hi !== undefined) return { ok: false, message: `Skal være mellem ${numberToText(lo)} og ${numberToText(hi)}${u}${why}.` };
     if (lo !== undefined) return { ok: false, message: `Skal være mindst ${numberToText(lo)}${u}.` };
     return { ok: false, message: `Må højst være ${numberToText(hi as number)}${u}.` };
   }
