@@ -20,6 +20,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src-renderer/**/*.test.ts'],
           setupFiles: ['src-renderer/test-setup.ts'],
+          // A component test renders and waits on a loaded 2-core machine; a real hang still fails.
+          testTimeout: 60_000,
         },
       },
     ],

@@ -185,11 +185,15 @@ describe('knowledge read channels', () => {
     const o = await ok('knowledge.other', {});
     expect(o.priceIndex.rows.find((r) => r.year === 2022)?.value).toBe(1.1065);
     expect(o.discountRate.value).toBe(0.04);
-    // The yearly change as seed 003 prints it, not recomputed from the rounded index (1999: 2 %, not 1,4 %).
+    // Chained years keep the yearly change SØM v2.0 prints (1999: 2 %); Danmarks Statistik's years have none
+    // stated (the change is computed from the index); projected years state the projection rate.
     const y1999 = o.priceIndex.rows.find((r) => r.year === 1999)!;
     expect(y1999.publishedChange).toBe(0.02);
-    expect(y1999.change).toBeCloseTo(0.7 / 0.69 - 1, 12);
-    expect(o.priceIndex.rows.map((r) => Math.round((r.publishedChange ?? NaN) * 100)).join(' ')).toBe('1 2 3 2 3 2 1 2 2 2 4 2 2 3 2 1 1 1 1 2 2 2 2 2 2 2');
+    expect(y1999.change).toBeCloseTo(0.7034 / 0.6896 - 1, 12);
+    const changes = (from: number, to: number) => o.priceIndex.rows.filter((r) => r.year >= from && r.year <= to).map((r) => (r.publishedChange === null ? '–' : Math.round(r.publishedChange * 100)));
+    expect(changes(1998, 2014).join(' ')).toBe('1 2 3 2 3 2 1 2 2 2 4 2 2 3 2 1 1');
+    expect(changes(2015, 2023).every((c) => c === '–')).toBe(true);
+    expect(changes(2024, 2080).every((c) => c === 2)).toBe(true);
   });
 });
 

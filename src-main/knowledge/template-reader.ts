@@ -9,7 +9,14 @@ import { checkKnowledgeData } from '../../shared/knowledge/schema';
 import { trimNulls } from '../../shared/knowledge/canonical';
 import { validateKnowledgeData, KnowledgeDataError } from './build';
 import { parseBool, parseNumber, plain, type Cell } from './cells';
-import { RELEASE_FIELDS, SETTING_FIELDS, TEMPLATE_SHEETS, type ColSpec, type SheetSpec } from './template';
+import { INDEX_KIND_WORD, RELEASE_FIELDS, SETTING_FIELDS, TEMPLATE_SHEETS, type ColSpec, type SheetSpec } from './template';
+import type { PriceIndexKind } from '../../shared/knowledge/price-index';
+
+/** 'faktisk' / 'fremskrevet' back to the tag (null: the template does not say). */
+function indexKindOf(word: unknown): PriceIndexKind | null {
+  const hit = (Object.entries(INDEX_KIND_WORD) as [PriceIndexKind, string][]).find(([, w]) => w === word);
+  return hit ? hit[0] : null;
+}
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const MAX_ROWS = 250_000;
@@ -24,7 +31,10 @@ class SheetErrors {
 function convert(c: ColSpec, raw: Cell): { ok: true; value: unknown } | { ok: false; problem: string } {
   const empty = raw === null;
   const k = c.kind;
-  if (k === 'text?' || k === 'text0') return { ok: true, value: empty ? (k === 'text0' ? '' : null) : String(raw) };
+  if (k === 'text?' || k === 'text0') {
+    if (!empty && c.values && !c.values.includes(String(raw))) return { ok: false, problem: `skal være tom eller en af: ${c.values.join(', ')}` };
+    return { ok: true, value: empty ? (k === 'text0' ? '' : null) : String(raw) };
+  }
   if (k === 'id' || k === 'text') {
     if (empty) return { ok: false, problem: 'mangler en værdi' };
     const s = String(raw);
@@ -68,7 +78,7 @@ function readSheet(wb: ExcelJS.Workbook, spec: SheetSpec, errors: SheetErrors): 
     const h = plain(cell.value);
     if (typeof h === 'string') index.set(h, colNumber);
   });
-  const missing = spec.cols.filter((c) => !index.has(c.header));
+  const missing = spec.cols.filter((c) => !c.optional && !index.has(c.header));
   if (missing.length) {
     errors.add(`Ark '${spec.name}', række 1: kolonne${missing.length > 1 ? 'rne' : 'n'} ${missing.map((c) => `'${c.header}'`).join(', ')} mangler`);
     return [];
@@ -76,7 +86,7 @@ function readSheet(wb: ExcelJS.Workbook, spec: SheetSpec, errors: SheetErrors): 
   const out: ParsedRow[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const cells = spec.cols.map((c) => plain(row.getCell(index.get(c.header) as number).value));
+    const cells = spec.cols.map((c) => (index.has(c.header) ? plain(row.getCell(index.get(c.header) as number).value) : null));
     if (cells.every((v) => v === null)) continue;
     const obj: Record<string, unknown> = {};
     let ok = true;
@@ -225,9 +235,17 @@ export async function templateToData(buf: Buffer): Promise<KnowledgeData> {
     facts: facts.map((r) => r.obj),
     priceIndex: {
       basisYear: setting(SETTING_FIELDS.basisYear, 'int'),
-      values: index.map((r) => r.obj),
+      // An empty change or type cell is absent, as in a release read back from its database.
+      values: index.map(({ obj: { publishedChange, kind, ...rest } }) => ({
+        ...rest,
+        ...(publishedChange === null ? {} : { publishedChange }),
+        ...(indexKindOf(kind) === null ? {} : { kind: indexKindOf(kind) }),
+      })),
       source: setting(SETTING_FIELDS.indexSource, 'text'),
       note: setting(SETTING_FIELDS.indexNote, 'text'),
+      ...(settings.has(SETTING_FIELDS.projectionRate)
+        ? { projection: { rate: setting(SETTING_FIELDS.projectionRate, 'num'), source: setting(SETTING_FIELDS.projectionSource, 'text') } }
+        : {}),
     },
     discountRate: { value: setting(SETTING_FIELDS.discountRate, 'num'), source: setting(SETTING_FIELDS.discountSource, 'text') },
     taxRates: {

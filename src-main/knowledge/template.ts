@@ -3,6 +3,7 @@
  * imported as a new release (./template-reader.ts). The column specifications here are shared by
  * writing and reading.
  */
+import type { PriceIndexKind } from '../../shared/knowledge/price-index';
 import type { Table } from '../../shared/knowledge/tables';
 import type { KnowledgeData } from '../../shared/knowledge/types';
 import { STUDY_QUALITIES } from '../../shared/knowledge/studies';
@@ -30,6 +31,8 @@ export interface ColSpec {
   kind: Kind;
   /** Allowed values (after trimming). */
   values?: readonly string[];
+  /** A column that templates written by earlier versions lack: when it is missing, its cells read as empty. */
+  optional?: boolean;
 }
 
 export interface SheetSpec {
@@ -43,6 +46,10 @@ const PROV: ColSpec[] = [
 ];
 
 const YEAR_COLS: ColSpec[] = Array.from({ length: 20 }, (_, i) => ({ header: `År ${i + 1}`, key: `y${i + 1}`, kind: 'num?' as const }));
+
+/** The price index's actual/projected tag as the template writes it. */
+export const INDEX_KIND_WORD = { actual: 'faktisk', projected: 'fremskrevet' } as const satisfies Record<PriceIndexKind, string>;
+const INDEX_KIND_WORDS = Object.values(INDEX_KIND_WORD);
 
 export const TEMPLATE_SHEETS = {
   themes: { name: 'Temaer', cols: [{ header: 'Id', key: 'id', kind: 'id' }, { header: 'Navn', key: 'label', kind: 'text' }, ...PROV] },
@@ -161,6 +168,7 @@ export const TEMPLATE_SHEETS = {
       { header: 'År', key: 'year', kind: 'int' },
       { header: 'Indeks', key: 'value', kind: 'num>0' },
       { header: 'Årlig ændring (som i kilden)', key: 'publishedChange', kind: 'num?' },
+      { header: 'Type', key: 'kind', kind: 'text?', values: INDEX_KIND_WORDS, optional: true },
     ],
   },
   settings: { name: 'Parametre', cols: [{ header: 'Felt', key: 'field', kind: 'text' }, { header: 'Værdi', key: 'value', kind: 'text0' }] },
@@ -171,6 +179,8 @@ export const SETTING_FIELDS = {
   basisYear: 'Prisindeks, basisår',
   indexSource: 'Prisindeks, kilde',
   indexNote: 'Prisindeks, note',
+  projectionRate: 'Prisindeks, fremskrivning pr. år',
+  projectionSource: 'Prisindeks, fremskrivningens kilde',
   discountRate: 'Diskonteringsrente',
   discountSource: 'Diskonteringsrente, kilde',
   taxKommune: 'Skattesats, kommune',
@@ -225,7 +235,10 @@ export function dataToTemplateTables(d: KnowledgeData): Table[] {
     specTable(S.consequences, consRows),
     specTable(S.prices, d.prices as never),
     specTable(S.studies, d.studies as never),
-    specTable(S.priceIndex, o.priceIndex.values as never),
+    specTable(
+      S.priceIndex,
+      o.priceIndex.values.map((v) => ({ ...v, kind: v.kind ? INDEX_KIND_WORD[v.kind] : null })),
+    ),
     specTable(S.facts, o.facts as never),
     {
       name: S.settings.name,
@@ -234,6 +247,12 @@ export function dataToTemplateTables(d: KnowledgeData): Table[] {
         [SETTING_FIELDS.basisYear, o.priceIndex.basisYear],
         [SETTING_FIELDS.indexSource, o.priceIndex.source],
         [SETTING_FIELDS.indexNote, o.priceIndex.note],
+        ...(o.priceIndex.projection
+          ? [
+              [SETTING_FIELDS.projectionRate, o.priceIndex.projection.rate],
+              [SETTING_FIELDS.projectionSource, o.priceIndex.projection.source],
+            ]
+          : []),
         [SETTING_FIELDS.discountRate, o.discountRate.value],
         [SETTING_FIELDS.discountSource, o.discountRate.source],
         [SETTING_FIELDS.taxKommune, o.taxRates.kommune],
