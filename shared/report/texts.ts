@@ -264,7 +264,7 @@ export function assumptions(doc: SomDocument, r: CalcResult, indexKinds: Readonl
   const add = (group: string, label: string, value: string, source: string, example = false) => rows.push({ group, label, value, source, example });
   const g1 = 'Indsatsen';
   add(g1, 'Indsatsens navn', iv.name, own);
-  add(g1, 'Målgruppe', iv.targetGroup.label, iv.targetGroup.id ? `${knowledgeName(doc)}, målgruppe ${iv.targetGroup.id}` : 'Egen målgruppe');
+  add(g1, 'Målgruppe', iv.targetGroup.label, iv.targetGroup.id ? `${knowledgeName(doc)} › Målgrupper` : 'Egen målgruppe');
   if (iv.targetGroup.successMeasureLabel) add(g1, 'Succesmål', iv.targetGroup.successMeasureLabel, iv.targetGroup.successMeasureId ? knowledgeName(doc) : own);
   add(g1, 'Startår (og prisår)', String(iv.startYear), own);
   add(g1, 'Antal år med indsats', String(iv.yearsWithIntervention), own);
