@@ -20,14 +20,22 @@ const doc = z.custom<SomDocument>((v) => typeof v === 'object' && v !== null && 
   error: 'skal være en beregning (et objekt)',
 });
 
+const stamp = z
+  .object({ size: z.number().int().min(0), mtimeMs: z.number().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+  .strict();
+
 export const storeChannels = {
   'store.list': channel<StoreEntry[]>()(z.object({}).strict()),
   'store.settings': channel<StoreSettingsInfo>()(z.object({}).strict()),
   /** Skift mappe: main shows a native folder dialog (desktop app only); reset = back to the default folder. */
   'store.chooseFolder': channel<StoreSettingsInfo & { changed: boolean }>()(z.object({ reset: z.boolean().default(false) }).strict()),
   'store.open': channel<OpenedFile>()(z.object({ id }).strict()),
-  /** Gem: overwrite the file of `id`; id null = a new file named after the calculation. */
-  'store.save': channel<SavedFile>()(z.object({ id: id.nullable(), doc }).strict()),
+  /**
+   * Gem: overwrite the file of `id`; id null = a new file named after the calculation. `base` is the
+   * stamp of the file when it was opened or last saved: when the file changed on disk since, the save
+   * is refused with code 'conflict' (the renderer asks the user), unless `overwrite` is true.
+   */
+  'store.save': channel<SavedFile>()(z.object({ id: id.nullable(), doc, base: stamp.nullable().optional(), overwrite: z.boolean().optional() }).strict()),
   /** Gem som: always a new file. */
   'store.saveAs': channel<SavedFile>()(z.object({ doc, name: z.string().max(200).optional() }).strict()),
   'store.rename': channel<StoreEntry>()(z.object({ id, name: z.string().max(1000) }).strict()),

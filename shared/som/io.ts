@@ -286,3 +286,38 @@ export function normalizeSom(doc: SomDocument): SomDocument {
 export function serializeSom(doc: SomDocument): string {
   return JSON.stringify(normalizeSom(doc), null, 2) + '\n';
 }
+
+// ---- the bytes written -----------------------------------------------------------------------
+
+/** A file this large (UTF-8 bytes written) is close to MAX_SOM_BYTES: the user is warned. */
+export const NEAR_LIMIT_BYTES = 4 * 1024 * 1024;
+
+const mib = (bytes: number): string => formatNumber(bytes / (1024 * 1024), 1);
+
+/**
+ * The one rule for the cap, applied to the bytes written: the pretty text (serializeSom) when it is
+ * within MAX_SOM_BYTES, else the same document as compact JSON, else a SomFileError. So every
+ * document the reader accepted (a file of at most 5 MiB, often compact) can be written again.
+ */
+export function serializeForDisk(doc: SomDocument): { text: string; bytes: number } {
+  const encoder = new TextEncoder();
+  const pretty = serializeSom(doc);
+  const prettyBytes = encoder.encode(pretty).byteLength;
+  if (prettyBytes <= MAX_SOM_BYTES) return { text: pretty, bytes: prettyBytes };
+  const compact = JSON.stringify(normalizeSom(doc)) + '\n';
+  const compactBytes = encoder.encode(compact).byteLength;
+  if (compactBytes <= MAX_SOM_BYTES) return { text: compact, bytes: compactBytes };
+  throw new SomFileError(
+    `Beregningen fylder over ${mib(MAX_SOM_BYTES)} MiB, og en SØM-fil må højst fylde ${mib(MAX_SOM_BYTES)} MiB. ` +
+      'Gør noter, rapporttekst eller andre lange tekster kortere, og gem igen.',
+  );
+}
+
+/** The Danish warning for a file of `bytes` written bytes, or null when it is far from the cap. */
+export function sizeWarning(bytes: number): string | null {
+  if (bytes < NEAR_LIMIT_BYTES) return null;
+  return (
+    `Beregningen fylder ${mib(bytes)} MiB, tæt på grænsen på ${mib(MAX_SOM_BYTES)} MiB for en SØM-fil. ` +
+    'Gør noter, rapporttekst eller andre lange tekster kortere, før den bliver for stor til at gemme.'
+  );
+}

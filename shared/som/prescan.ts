@@ -104,15 +104,24 @@ export function prescanSom(text: string): PrescanResult {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) {
-        inString = false;
-        const top = stack[stack.length - 1];
-        // Only keys of objects on known paths need their text (short, bounded slice).
-        if (top && !top.array && !top.free && i - strStart <= 64) lastString = text.slice(strStart + 1, i);
-        else lastString = '';
-        lastStringEnd = i;
+      // Jump to the closing quote (native search), skipping quotes escaped by an odd run of backslashes.
+      let end = -1;
+      for (let from = i; end < 0; ) {
+        const q = text.indexOf('"', from);
+        if (q < 0) break;
+        let b = q - 1;
+        while (b > strStart && text.charCodeAt(b) === BACKSLASH) b--;
+        if ((q - 1 - b) % 2 === 0) end = q;
+        else from = q + 1;
       }
+      if (end < 0) break; // unterminated: JSON.parse reports it
+      i = end;
+      inString = false;
+      const top = stack[stack.length - 1];
+      // Only keys of objects on known paths need their text (short, bounded slice).
+      if (top && !top.array && !top.free && i - strStart <= 64) lastString = text.slice(strStart + 1, i);
+      else lastString = '';
+      lastStringEnd = i;
       continue;
     }
     if (isSpace(c)) continue;
@@ -148,6 +157,7 @@ export function prescanSom(text: string): PrescanResult {
     if (c === QUOTE) {
       inString = true;
       strStart = i;
+      // The loop's i++ moves past the opening quote; the string is skipped on the next turn.
       continue;
     }
     if (c === LBRACE || c === LBRACKET) {

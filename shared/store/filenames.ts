@@ -28,8 +28,11 @@ export function safeBaseName(text: string): string {
   // No leading dots (hidden files, "..") and no trailing dots/spaces (Windows strips them).
   s = s.replace(/^[.\s-]+/, '').replace(/[.\s]+$/, '');
   if (s.length > MAX_BASE_LENGTH) s = s.slice(0, MAX_BASE_LENGTH).replace(/[.\s]+$/, '');
-  const stem = s.split('.')[0];
-  if (RESERVED.test(stem)) s = `${s}_`;
+  // Windows refuses a name whose part before the first dot is reserved ("nul.tar", "CON .x"):
+  // mark the stem itself, not the end of the name.
+  const dot = s.indexOf('.');
+  const stem = (dot < 0 ? s : s.slice(0, dot)).replace(/ +$/, '');
+  if (RESERVED.test(stem)) s = `${stem}_${dot < 0 ? '' : s.slice(dot)}`;
   return s === '' ? 'Beregning' : s;
 }
 

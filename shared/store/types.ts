@@ -27,10 +27,20 @@ export interface KnowledgeStamp {
   sha256: string;
 }
 
+/** What a file on disk was when it was opened or last saved: compared before it is overwritten. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
 export interface OpenedFile {
   id: string;
   fileName: string;
   doc: SomDocument;
+  stamp: FileStamp;
+  /** Danish warning when the file is close to the 5 MiB limit, else null. */
+  sizeWarning: string | null;
   /** The file's knowledge stamp vs. the knowledge database in use now. */
   knowledge: {
     file: KnowledgeStamp | null;
@@ -47,6 +57,9 @@ export interface SavedFile {
   savedAt: string;
   /** The document exactly as written (savedAt and createdWith set by the store). */
   doc: SomDocument;
+  stamp: FileStamp;
+  /** Danish warning when the file is close to the 5 MiB limit, else null. */
+  sizeWarning: string | null;
 }
 
 export interface TrashEntry {
@@ -63,6 +76,8 @@ export interface RecoveryEntry {
   fileName: string | null;
   name: string;
   savedAt: string;
+  /** Danish message when the saved work cannot be read back (listed, never dropped silently). */
+  error?: string;
 }
 
 export interface RecoveredWork {

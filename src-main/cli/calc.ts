@@ -17,6 +17,8 @@ export interface CalcIo {
   stderr(s: string): void;
   /** Reads a file; relative paths are resolved by the caller (som.ts resolves against INIT_CWD). */
   readFile(path: string): Promise<string | Buffer>;
+  /** Size of a file in bytes, checked before it is read. */
+  fileSize?(p: string): Promise<number>;
 }
 
 const USAGE = 'Brug: npm run som -- calc FIL.som [--json]';

@@ -9,6 +9,21 @@ export interface CliErr {
 
 export interface CliRead extends CliErr {
   readFile(p: string): Promise<string | Buffer>;
+  /** The file's size in bytes, asked before reading it (a huge file is refused without being read). */
+  fileSize?(p: string): Promise<number>;
+}
+
+/** Refuses a file larger than maxBytes before it is read; null when it may be read. */
+export async function sizeRefusal(io: CliRead, filePath: string, shownAs: string, maxBytes: number, what = 'en SØM-beregning'): Promise<number | null> {
+  if (!io.fileSize) return null;
+  let size: number;
+  try {
+    size = await io.fileSize(filePath);
+  } catch (e) {
+    return fail(io, readErrorMessage(e, shownAs));
+  }
+  if (size > maxBytes) return fail(io, `${shownAs}: Filen er for stor (over ${maxBytes / (1024 * 1024)} MiB) til at være ${what}.`);
+  return null;
 }
 
 /** Control characters and line separators folded to spaces: an error is always one line. */
@@ -42,6 +57,8 @@ export function readErrorMessage(e: unknown, file: string): string {
  * writes the one Danish line and returns the exit code instead of a document.
  */
 export async function readSomArg(io: CliRead, filePath: string, shownAs: string): Promise<SomDocument | number> {
+  const refused = await sizeRefusal(io, filePath, shownAs, MAX_SOM_BYTES);
+  if (refused !== null) return refused;
   let content: string | Buffer;
   try {
     content = await io.readFile(filePath);

@@ -17,7 +17,7 @@ import { RESULT_ACTORS } from '../../shared/engine/calc';
 import { parseSom } from '../../shared/som/io';
 import { parseSomp, looksLikeSomp, MAX_SOMP_BYTES, type SompDocument } from '../../shared/som/somp';
 import type { SomDocument } from '../../shared/som/schema';
-import { fail, oneLine, readErrorMessage, type CliRead } from './common';
+import { fail, oneLine, readErrorMessage, sizeRefusal, type CliRead } from './common';
 
 export interface CompareIo extends CliRead {
   stdout(s: string): void;
@@ -74,6 +74,8 @@ export function parseCompareArgs(args: string[]): Parsed {
 }
 
 async function readText(io: CliRead, file: string): Promise<string | number> {
+  const refused = await sizeRefusal(io, file, file, MAX_SOMP_BYTES, 'en SØM-fil');
+  if (refused !== null) return refused;
   let content: string | Buffer;
   try {
     content = await io.readFile(file);

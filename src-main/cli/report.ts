@@ -13,6 +13,8 @@ export interface ReportIo {
   stdout(s: string): void;
   stderr(s: string): void;
   readFile(p: string): Promise<string | Buffer>;
+  /** Size of a file in bytes, checked before it is read. */
+  fileSize?(p: string): Promise<number>;
   /** Relative paths (input and outputs) are resolved against this folder. */
   cwd: string;
   /** For tests: a PDF renderer to use instead of starting Chromium. */

@@ -13,6 +13,8 @@ export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
   readFile(p: string): Promise<string | Buffer>;
+  /** Size of a file in bytes, checked before it is read. */
+  fileSize?(p: string): Promise<number>;
   cwd: string;
 }
 
@@ -47,7 +49,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`SØM Desktop ${appVersion()}\n`);
     return 0;
   }
-  const resolveIo = { ...io, readFile: (p: string) => io.readFile(path.resolve(io.cwd, p)) };
+  const fileSize = io.fileSize;
+  const resolveIo = {
+    ...io,
+    readFile: (p: string) => io.readFile(path.resolve(io.cwd, p)),
+    ...(fileSize ? { fileSize: (p: string) => fileSize(path.resolve(io.cwd, p)) } : {}),
+  };
   if (cmd === 'calc') {
     const { runCalc } = await import('./calc');
     return runCalc(rest, resolveIo);
@@ -84,11 +91,12 @@ function invokedDirectly(): boolean {
 }
 const isMain = invokedDirectly();
 if (isMain) {
-  const { readFile } = await import('node:fs/promises');
+  const { readFile, stat } = await import('node:fs/promises');
   const code = await runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     readFile: (p) => readFile(p),
+    fileSize: async (p) => (await stat(p)).size,
     cwd: process.env.INIT_CWD ?? process.cwd(),
   }).catch((e: unknown) => {
     process.stderr.write(`Fejl: ${(e as Error).message}\n`);

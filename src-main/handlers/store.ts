@@ -14,7 +14,7 @@ export const storeHandlers: HandlersFor<StoreChannel> = {
     return dir === null ? { ...deps.store.settings(), changed: false } : { ...deps.store.setFolder(dir), changed: true };
   },
   'store.open': (deps, a) => deps.store.open(a.id, deps.knowledge.release()),
-  'store.save': (deps, a) => deps.store.save(a.id, a.doc),
+  'store.save': (deps, a) => deps.store.save(a.id, a.doc, { base: a.base ?? null, overwrite: a.overwrite ?? false }),
   'store.saveAs': (deps, a) => deps.store.saveAs(a.doc, a.name),
   'store.rename': (deps, a) => deps.store.rename(a.id, a.name),
   'store.duplicate': (deps, a) => deps.store.duplicate(a.id),

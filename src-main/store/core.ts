@@ -10,11 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { SomFileError, parseSom, parseSomBytes, refusedFile, serializeSom } from '../../shared/som/io';
+import { SomFileError, parseSom, parseSomBytes, refusedFile, serializeForDisk, sizeWarning } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
-import { isStoreFileName, lastPathComponent, safeBaseName, uniqueFileName, SOM_EXT } from '../../shared/store/filenames';
-import type { ExportedFile, OpenedFile, SavedFile, StoreEntry, StoreSettingsInfo } from '../../shared/store/types';
+import { isStoreFileName, lastPathComponent, safeBaseName, SOM_EXT } from '../../shared/store/filenames';
+import type { ExportedFile, FileStamp, OpenedFile, SavedFile, StoreEntry, StoreSettingsInfo } from '../../shared/store/types';
+import { createHash } from 'node:crypto';
 import { atomicWriteFile, commitTemp, fsyncDir, writeTempBeside, TMP_SUFFIX } from './atomic';
+import { withFsMessages } from './fs-errors';
+import { cleanLeftovers, reserveName, stampChanged, stampOf, stampOfWritten, withFileLock, writeNewFile } from './shared-folder';
 import { BACKUP_DIR, ID_RE, SETTINGS_FILE, backupPath, fileId, readCapped, readJson } from './files';
 
 export interface FileStoreOptions {
@@ -31,6 +34,22 @@ export interface FileStoreOptions {
 
 interface Settings {
   storeDir?: string;
+}
+
+export interface SaveOptions {
+  /** The stamp of the file when the user's copy was opened or last saved; null = do not compare. */
+  base?: FileStamp | null;
+  /** Overwrite even when the file changed on disk (the user chose "Overskriv"). */
+  overwrite?: boolean;
+}
+
+/** The file changed on disk since the user's copy was opened or saved (code 'conflict': the renderer asks). */
+export function fileChangedError(fileName: string): AppError {
+  return new AppError(
+    'conflict',
+    `Filen «${fileName}» er blevet ændret af en anden (eller på en anden computer), siden du åbnede den. ` +
+      'Vælg, om du vil gemme din udgave som en kopi, hente den anden udgave eller overskrive den.',
+  );
 }
 
 const notFound = () =>
@@ -54,9 +73,17 @@ export function createStoreCore(opts: FileStoreOptions) {
     return typeof s === 'string' && path.isAbsolute(s) ? { storeDir: s } : {};
   }
 
+  /** Folders already cleaned of crash leftovers in this run. */
+  const cleaned = new Set<string>();
+
   function folder(): string {
     const dir = loadSettings().storeDir ?? opts.documentsDir;
-    mkdirSync(dir, { recursive: true });
+    withFsMessages('Mappen med beregninger kunne ikke bruges', () => mkdirSync(dir, { recursive: true }));
+    if (!cleaned.has(dir)) {
+      cleaned.add(dir);
+      cleanLeftovers(dir);
+      cleanLeftovers(path.join(dir, BACKUP_DIR), Date.now(), { anyTemp: true });
+    }
     return dir;
   }
 
@@ -143,12 +170,13 @@ export function createStoreCore(opts: FileStoreOptions) {
     return out;
   }
 
-  function read(id: string): { fileName: string; doc: SomDocument; text: string } {
+  function read(id: string): { fileName: string; doc: SomDocument; text: string; stamp: FileStamp } {
     const { file, fileName } = resolve(id);
-    const bytes = readCapped(file);
+    const { bytes, mtimeMs } = withFsMessages(`Filen «${fileName}» kunne ikke læses`, () => ({ bytes: readCapped(file), mtimeMs: statSync(file).mtimeMs }), fileName);
+    const stamp: FileStamp = { size: bytes.byteLength, mtimeMs, sha256: createHash('sha256').update(bytes).digest('hex') };
     try {
       const doc = parseSomBytes(bytes);
-      return { fileName, doc, text: Buffer.from(bytes).toString('utf8') };
+      return { fileName, doc, text: Buffer.from(bytes).toString('utf8'), stamp };
     } catch (e) {
       if (e instanceof SomFileError) throw refusedFile(e, fileName, 'åbnes');
       throw e;
@@ -156,24 +184,33 @@ export function createStoreCore(opts: FileStoreOptions) {
   }
 
   function open(id: string, current: { release: string; sha256: string; date: string } | null): OpenedFile {
-    const { fileName, doc } = read(id);
+    const { fileName, doc, stamp } = read(id);
     const file = doc.knowledge ? { release: doc.knowledge.release, sha256: doc.knowledge.sha256 } : null;
     const differs =
       current !== null && (file === null || file.release !== current.release || file.sha256.toLowerCase() !== current.sha256.toLowerCase());
-    return { id, fileName, doc, knowledge: { file, current, differs } };
+    // Warn when saving it again would come close to the cap (the bytes written, not the file read).
+    let warning: string | null;
+    try {
+      warning = sizeWarning(serializeForDisk(doc).bytes);
+    } catch (e) {
+      warning = e instanceof AppError ? e.message : null;
+    }
+    return { id, fileName, doc, stamp, sizeWarning: warning, knowledge: { file, current, differs } };
   }
 
   /** The text to write: `savedAt`/`createdWith` set, then validated exactly as a reader would. */
-  function prepare(doc: SomDocument, what: string): { doc: SomDocument; text: string } {
+  function prepare(doc: SomDocument, what: string): { doc: SomDocument; text: string; bytes: number } {
     const stamped: SomDocument = { ...doc, savedAt: now().toISOString(), createdWith: appLabel };
-    let text: string;
+    let written: { text: string; bytes: number };
     try {
-      text = serializeSom(stamped);
-    } catch {
+      written = serializeForDisk(stamped);
+    } catch (e) {
+      if (e instanceof SomFileError) throw new SomFileError(`${what}: ${e.message}`, e.path);
       throw new AppError('invalid-request', `${what}: beregningen kunne ikke omsættes til en fil.`);
     }
+    const { text, bytes } = written;
     try {
-      return { doc: parseSom(text), text };
+      return { doc: parseSom(text), text, bytes };
     } catch (e) {
       if (e instanceof SomFileError) throw new SomFileError(`${what}: ${e.message}`, e.path);
       throw e;
@@ -199,28 +236,57 @@ export function createStoreCore(opts: FileStoreOptions) {
     commitTemp(tmp, target);
   }
 
-  /** Gem: overwrites the file of `id`, or creates a new file named after the calculation when id is null. */
-  function save(id: string | null, doc: SomDocument): SavedFile {
+  function saved(dir: string, fileName: string, prepared: { doc: SomDocument; text: string; bytes: number }): SavedFile {
+    return {
+      id: fileId(fileName),
+      fileName,
+      savedAt: prepared.doc.savedAt,
+      doc: prepared.doc,
+      stamp: stampOfWritten(path.join(dir, fileName), prepared.text),
+      sizeWarning: sizeWarning(prepared.bytes),
+    };
+  }
+
+  /** A new file named after `text` (the next free name, taken by exclusive create). */
+  function createNew(text: string, prepared: { doc: SomDocument; text: string; bytes: number }): SavedFile {
+    const dir = folder();
+    const wanted = safeBaseName(text) + SOM_EXT;
+    return withFsMessages('Beregningen kunne ikke gemmes', () => saved(dir, writeNewFile(dir, text, prepared.text, fileNames(dir)), prepared), wanted);
+  }
+
+  /**
+   * Gem: overwrites the file of `id`, or creates a new file named after the calculation when id is
+   * null. With `base`, a file that changed on disk since is not overwritten (fileChangedError)
+   * unless `overwrite`; the check and the write happen under the file's lock.
+   */
+  function save(id: string | null, doc: SomDocument, o: SaveOptions = {}): SavedFile {
     const prepared = prepare(doc, 'Beregningen kan ikke gemmes');
-    let dir: string;
-    let fileName: string;
-    if (id === null) {
-      dir = folder();
-      fileName = uniqueFileName(prepared.doc.intervention.name, fileNames(dir));
-    } else {
-      ({ dir, fileName } = resolve(id));
-    }
-    writeWithBackup(dir, fileName, prepared.text);
-    return { id: fileId(fileName), fileName, savedAt: prepared.doc.savedAt, doc: prepared.doc };
+    if (id === null) return createNew(prepared.doc.intervention.name, prepared);
+    const { dir, fileName, file } = resolve(id);
+    return withFsMessages(
+      'Beregningen kunne ikke gemmes',
+      () =>
+        withFileLock(dir, fileName, () => {
+          if (o.base && !o.overwrite) {
+            let current: FileStamp;
+            try {
+              current = stampOf(file);
+            } catch {
+              throw notFound();
+            }
+            if (stampChanged(o.base, current)) throw fileChangedError(fileName);
+          }
+          writeWithBackup(dir, fileName, prepared.text);
+          return saved(dir, fileName, prepared);
+        }),
+      fileName,
+    );
   }
 
   /** Gem som: always a new file, named `name` (default: the calculation's name). */
   function saveAs(doc: SomDocument, name?: string): SavedFile {
     const prepared = prepare(doc, 'Beregningen kan ikke gemmes');
-    const dir = folder();
-    const fileName = uniqueFileName(name && name.trim() !== '' ? name : prepared.doc.intervention.name, fileNames(dir));
-    writeWithBackup(dir, fileName, prepared.text);
-    return { id: fileId(fileName), fileName, savedAt: prepared.doc.savedAt, doc: prepared.doc };
+    return createNew(name && name.trim() !== '' ? name : prepared.doc.intervention.name, prepared);
   }
 
   /** Omdøb: new name of the calculation and of its file. Returns the new entry (the id changes). */
@@ -230,14 +296,25 @@ export function createStoreCore(opts: FileStoreOptions) {
     const { dir, fileName, doc } = { ...resolve(id), ...read(id) };
     const prepared = prepare({ ...doc, intervention: { ...doc.intervention, name: trimmed } }, 'Beregningen kan ikke omdøbes');
     const others = fileNames(dir).filter((n) => n !== fileName);
-    const nextName = uniqueFileName(trimmed, others);
-    writeWithBackup(dir, fileName, prepared.text);
-    if (nextName !== fileName) {
-      renameSync(path.join(dir, fileName), path.join(dir, nextName));
-      const bak = backupPath(dir, fileName);
-      if (existsSync(bak)) renameSync(bak, backupPath(dir, nextName));
-      fsyncDir(dir);
-    }
+    const wanted = safeBaseName(trimmed) + SOM_EXT;
+    const nextName = withFsMessages(
+      'Beregningen kunne ikke omdøbes',
+      () =>
+        withFileLock(dir, fileName, () => {
+          writeWithBackup(dir, fileName, prepared.text);
+          // Same name but for case: the same file. Otherwise take the new name exclusively first,
+          // so that the rename cannot replace a file another writer just made under it.
+          const next = wanted.toLowerCase() === fileName.toLowerCase() ? wanted : reserveName(dir, trimmed, others);
+          if (next !== fileName) {
+            renameSync(path.join(dir, fileName), path.join(dir, next));
+            const bak = backupPath(dir, fileName);
+            if (existsSync(bak)) renameSync(bak, backupPath(dir, next));
+            fsyncDir(dir);
+          }
+          return next;
+        }),
+      wanted,
+    );
     return entryFor(dir, nextName);
   }
 
@@ -263,8 +340,7 @@ export function createStoreCore(opts: FileStoreOptions) {
     }
     void doc;
     const dir = folder();
-    const target = uniqueFileName(own, fileNames(dir));
-    atomicWriteFile(path.join(dir, target), text);
+    const target = withFsMessages('Filen kunne ikke importeres', () => writeNewFile(dir, own, text, fileNames(dir)), shown + SOM_EXT);
     return entryFor(dir, target);
   }
 

@@ -1,16 +1,19 @@
 /** The recovery area: autosaved unsaved work in the user data folder, one file per key. */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { parseSom, serializeSom } from '../../shared/som/io';
+import { MAX_SOM_BYTES, parseSom, serializeForDisk } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
 import type { RecoveredWork, RecoveryEntry } from '../../shared/store/types';
 import { atomicWriteFile } from './atomic';
+import { withFsMessages } from './fs-errors';
+import { cleanLeftovers } from './shared-folder';
 import { ID_RE, RECOVERY_KEY_RE } from './files';
 import type { StoreCore } from './core';
 
 export function createRecovery(core: StoreCore, recoveryDir: string) {
   const { resolve, now } = core;
+  cleanLeftovers(recoveryDir);
 
   function recoveryFile(key: string): string {
     if (!RECOVERY_KEY_RE.test(key)) throw new AppError('invalid-request', 'Ugyldig nøgle for ikke-gemt arbejde.');
@@ -29,16 +32,27 @@ export function createRecovery(core: StoreCore, recoveryDir: string) {
       }
     }
     const savedAt = now().toISOString();
-    const text = serializeSom({ ...doc, savedAt });
-    mkdirSync(recoveryDir, { recursive: true });
-    atomicWriteFile(file, JSON.stringify({ key, fileId: fileName ? fileId : null, fileName, savedAt }) + '\n' + text);
+    // The same rule for the cap as a saved file; a document that cannot be kept is an error the user sees.
+    let text: string;
+    try {
+      text = serializeForDisk({ ...doc, savedAt }).text;
+    } catch (e) {
+      if (e instanceof AppError) throw new AppError('invalid-file', `Det ikke-gemte arbejde kunne ikke sikres. ${e.message}`);
+      throw e;
+    }
+    withFsMessages('Det ikke-gemte arbejde kunne ikke sikres', () => {
+      mkdirSync(recoveryDir, { recursive: true });
+      atomicWriteFile(file, JSON.stringify({ key, fileId: fileName ? fileId : null, fileName, savedAt }) + '\n' + text);
+    });
     return { savedAt };
   }
 
-  function readRecovery(key: string): (RecoveryEntry & { doc: SomDocument }) | null {
+  /** The saved work of key; null when there is none; an entry with `error` when it cannot be read back. */
+  function readRecovery(key: string): (RecoveryEntry & { doc: SomDocument | null }) | null {
     const file = recoveryFile(key);
     if (!existsSync(file)) return null;
     try {
+      if (statSync(file).size > MAX_SOM_BYTES + 64 * 1024) throw new Error('too big');
       const raw = readFileSync(file, 'utf8');
       const nl = raw.indexOf('\n');
       const meta = JSON.parse(raw.slice(0, nl)) as Record<string, unknown>;
@@ -51,8 +65,23 @@ export function createRecovery(core: StoreCore, recoveryDir: string) {
         savedAt: typeof meta.savedAt === 'string' ? meta.savedAt : doc.savedAt,
         doc,
       };
-    } catch {
-      return null;
+    } catch (e) {
+      let savedAt = '';
+      try {
+        savedAt = statSync(file).mtime.toISOString();
+      } catch {
+        return null;
+      }
+      const why = e instanceof AppError ? ` ${e.message}` : '';
+      return {
+        key,
+        fileId: null,
+        fileName: null,
+        name: 'Ikke-gemt arbejde',
+        savedAt,
+        error: `Det ikke-gemte arbejde kan ikke læses igen.${why}`,
+        doc: null,
+      };
     }
   }
 
@@ -64,7 +93,7 @@ export function createRecovery(core: StoreCore, recoveryDir: string) {
       const key = n.slice(0, -5);
       if (!RECOVERY_KEY_RE.test(key)) continue;
       const r = readRecovery(key);
-      if (r) out.push({ key: r.key, fileId: r.fileId, fileName: r.fileName, name: r.name, savedAt: r.savedAt });
+      if (r) out.push({ key: r.key, fileId: r.fileId, fileName: r.fileName, name: r.name, savedAt: r.savedAt, ...(r.error ? { error: r.error } : {}) });
     }
     return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }
@@ -72,6 +101,7 @@ export function createRecovery(core: StoreCore, recoveryDir: string) {
   function recoveryOpen(key: string): RecoveredWork {
     const r = readRecovery(key);
     if (!r) throw new AppError('not-found', 'Det ikke-gemte arbejde findes ikke længere.');
+    if (r.doc === null) throw new AppError('invalid-file', r.error ?? 'Det ikke-gemte arbejde kan ikke læses igen.');
     return { key: r.key, fileId: r.fileId, fileName: r.fileName, doc: r.doc };
   }
 

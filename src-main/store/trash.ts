@@ -1,11 +1,12 @@
 /** The app's trash: deleted calculations wait in the user data folder until restored or emptied. */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { uniqueFileName } from '../../shared/store/filenames';
 import type { StoreEntry, TrashEntry } from '../../shared/store/types';
-import { atomicWriteFile, fsyncDir } from './atomic';
+import { atomicWriteFile, commitTemp, fsyncDir, writeTempBeside } from './atomic';
+import { withFsMessages } from './fs-errors';
+import { reserveName } from './shared-folder';
 import { TRASH_ID_RE, backupPath, readJson } from './files';
 import type { StoreCore } from './core';
 
@@ -19,14 +20,27 @@ export function createTrash(core: StoreCore, trashDir: string) {
     const tdir = path.join(trashDir, tid);
     mkdirSync(tdir, { recursive: true });
     const deletedAt = now().toISOString();
-    atomicWriteFile(path.join(tdir, 'meta.json'), JSON.stringify({ fileName, name: entry.name, deletedAt }) + '\n');
-    try {
-      renameSync(file, path.join(tdir, 'file.som'));
-    } catch {
-      // Another volume: copy, then remove.
-      copyFileSync(file, path.join(tdir, 'file.som'));
-      rmSync(file);
-    }
+    withFsMessages(
+      'Beregningen kunne ikke slettes',
+      () => {
+        try {
+          atomicWriteFile(path.join(tdir, 'meta.json'), JSON.stringify({ fileName, name: entry.name, deletedAt }) + '\n');
+          try {
+            renameSync(file, path.join(tdir, 'file.som'));
+          } catch (e) {
+            // Another volume: copy, then remove. A file that cannot be removed (read-only folder)
+            // stays where it was, and so must not be in the trash as well.
+            if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+            copyFileSync(file, path.join(tdir, 'file.som'));
+            rmSync(file);
+          }
+        } catch (e) {
+          rmSync(tdir, { recursive: true, force: true });
+          throw e;
+        }
+      },
+      fileName,
+    );
     const bak = backupPath(dir, fileName);
     if (existsSync(bak)) rmSync(bak, { force: true });
     fsyncDir(dir);
@@ -56,14 +70,28 @@ export function createTrash(core: StoreCore, trashDir: string) {
     const entry = trashList().find((t) => t.id === trashId);
     if (!entry) throw new AppError('not-found', 'Beregningen findes ikke i papirkurven.');
     const dir = folder();
-    const fileName = uniqueFileName(entry.fileName, fileNames(dir));
-    const target = path.join(dir, fileName);
     const src = path.join(trashDir, trashId, 'file.som');
-    try {
-      renameSync(src, target);
-    } catch {
-      copyFileSync(src, target);
-    }
+    const fileName = withFsMessages(
+      'Beregningen kunne ikke gendannes',
+      () => {
+        // The name is taken exclusively first, so restoring never replaces a file another writer made.
+        const name = reserveName(dir, entry.fileName, fileNames(dir));
+        const target = path.join(dir, name);
+        try {
+          try {
+            renameSync(src, target);
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+            commitTemp(writeTempBeside(target, readFileSync(src)), target);
+          }
+        } catch (e) {
+          rmSync(target, { force: true });
+          throw e;
+        }
+        return name;
+      },
+      entry.fileName,
+    );
     fsyncDir(dir);
     rmSync(path.join(trashDir, trashId), { recursive: true, force: true });
     return entryFor(dir, fileName);

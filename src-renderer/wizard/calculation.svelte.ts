@@ -16,8 +16,9 @@ import type { SomCostModel } from '../../shared/som/costmodel';
 import { activityKey } from './costmodel/activities';
 import type { LinesForResult } from '../../shared/knowledge/types';
 import type { EditableCalculation } from '../lib/editable-calculation';
-import { call } from '../lib/api';
 import type { FieldErrorDetail } from './field-context';
+import { ApiError, call } from '../lib/api';
+import type { FileStamp, SavedFile } from '../../shared/store/types';
 
 export const STEPS = [
   { id: 'om', label: 'Om indsatsen' },
@@ -50,6 +51,10 @@ export interface CalculationOptions {
   fileName?: string | null;
   recoveryKey?: string;
   dirty?: boolean;
+  /** The file's stamp when it was opened (compared by the store before it overwrites the file). */
+  stamp?: FileStamp | null;
+  /** Danish warning when the file is close to the 5 MiB limit. */
+  sizeWarning?: string | null;
   /** Autosave delay in ms; 0 disables autosave (tests). */
   autosaveMs?: number;
   appLabel?: string;
@@ -80,6 +85,12 @@ export class Calculation implements EditableCalculation {
   visited: StepId[] = $state(['om']);
   /** Danish message of the last failed save/autosave (shown with role="alert"). */
   saveError: string | null = $state(null);
+  /** The file changed on disk since it was opened or last saved: the Danish question to ask (SaveConflictDialog). */
+  conflict: { message: string } | null = $state(null);
+  /** Danish warning when the file is close to the 5 MiB limit (after opening or saving). */
+  sizeWarning: string | null = $state(null);
+  /** What the file on disk was when opened or last saved here. */
+  stamp: FileStamp | null = null;
   readonly recoveryKey: string;
   private readonly autosaveMs: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -117,6 +128,8 @@ export class Calculation implements EditableCalculation {
     this.recoveryKey = opts.recoveryKey ?? newKey();
     this.dirty = opts.dirty ?? false;
     this.autosaveMs = opts.autosaveMs ?? AUTOSAVE_MS;
+    this.stamp = opts.stamp ?? null;
+    this.sizeWarning = opts.sizeWarning ?? null;
   }
 
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off reading of the clock, not state
@@ -334,7 +347,36 @@ export class Calculation implements EditableCalculation {
 
   /** Gem: to the same file, or a new file named after the calculation the first time. */
   async save(): Promise<boolean> {
-    return this.doSave(() => call('store.save', { id: this.id, doc: this.snapshot() }));
+    return this.doSave(() => call('store.save', { id: this.id, doc: this.snapshot(), base: this.id ? this.stamp : null }));
+  }
+
+  /**
+   * The answer to the conflict question. 'copy': my version as a new file (the other stays);
+   * 'reload': the other version from disk replaces mine; 'overwrite': my version replaces theirs;
+   * 'cancel': nothing happens (my changes stay unsaved).
+   */
+  async resolveConflict(choice: 'copy' | 'reload' | 'overwrite' | 'cancel'): Promise<boolean> {
+    this.conflict = null;
+    if (choice === 'cancel') return false;
+    if (choice === 'copy') return this.saveAs(`${this.doc.intervention.name} (min udgave)`);
+    if (choice === 'overwrite') return this.doSave(() => call('store.save', { id: this.id, doc: this.snapshot(), overwrite: true }));
+    if (this.id === null) return false;
+    try {
+      const opened = await call('store.open', { id: this.id });
+      this.doc = structuredClone(opened.doc);
+      this.errors = {};
+      this.fileName = opened.fileName;
+      this.stamp = opened.stamp;
+      this.sizeWarning = opened.sizeWarning;
+      this.lastSaved = opened.doc.savedAt;
+      this.dirty = false;
+      this.saveError = null;
+      await this.discardRecovery();
+      return true;
+    } catch (e) {
+      this.saveError = e instanceof Error ? e.message : String(e);
+      return false;
+    }
   }
 
   /** Gem som: always a new file. */
@@ -342,7 +384,7 @@ export class Calculation implements EditableCalculation {
     return this.doSave(() => call('store.saveAs', { doc: this.snapshot(), ...(name ? { name } : {}) }));
   }
 
-  private async doSave(fn: () => Promise<{ id: string; fileName: string; savedAt: string; doc: SomDocument }>): Promise<boolean> {
+  private async doSave(fn: () => Promise<SavedFile>): Promise<boolean> {
     if (!this.canSave) {
       // Field errors are listed (with links) by the wizard; a cross-field problem is said here.
       this.saveError = this.problem;
@@ -356,6 +398,9 @@ export class Calculation implements EditableCalculation {
       this.id = saved.id;
       this.fileName = saved.fileName;
       this.lastSaved = saved.savedAt;
+      this.stamp = saved.stamp;
+      this.sizeWarning = saved.sizeWarning;
+      this.conflict = null;
       this.doc.savedAt = saved.doc.savedAt;
       this.doc.createdWith = saved.doc.createdWith;
       this.dirty = false;
@@ -363,7 +408,8 @@ export class Calculation implements EditableCalculation {
       await this.discardRecovery();
       return true;
     } catch (e) {
-      this.saveError = e instanceof Error ? e.message : String(e);
+      if (e instanceof ApiError && e.code === 'conflict' && this.id !== null) this.conflict = { message: e.message };
+      else this.saveError = e instanceof Error ? e.message : String(e);
       return false;
     } finally {
       this.saving = false;

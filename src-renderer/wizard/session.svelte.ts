@@ -105,7 +105,7 @@ class WizardSession {
     this.notice = null;
     try {
       const opened = await call('store.open', { id });
-      this.current = new Calculation(opened.doc, { id: opened.id, fileName: opened.fileName });
+      this.current = new Calculation(opened.doc, { id: opened.id, fileName: opened.fileName, stamp: opened.stamp, sizeWarning: opened.sizeWarning });
       this.current.lastSaved = opened.doc.savedAt;
       for (const s of ['omkostninger', 'effekt', 'konsekvenser-1', 'konsekvenser-2', 'resultater'] as const) this.current.visit(s);
       router.go(`/beregning/${opened.id}/${step}`);

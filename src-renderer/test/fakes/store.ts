@@ -19,6 +19,8 @@ const entry = (name = 'Testberegning') => ({
   error: null,
 });
 
+const stamp = { size: 1000, mtimeMs: 1767225600000, sha256: 'a'.repeat(64) };
+
 export const storeFakes: FakesFor<StoreChannel> = {
   'store.list': () => [],
   'store.settings': () => ({ folder: '/tmp/SØM', isDefault: true }),
@@ -27,10 +29,12 @@ export const storeFakes: FakesFor<StoreChannel> = {
     id,
     fileName: 'Testberegning.som',
     doc: fakeDoc(),
+    stamp,
+    sizeWarning: null,
     knowledge: { file: null, current: null, differs: false },
   }),
-  'store.save': ({ doc }) => ({ id: FAKE_ID, fileName: `${doc.intervention.name}.som`, savedAt: '2026-01-02T00:00:00.000Z', doc }),
-  'store.saveAs': ({ doc }) => ({ id: FAKE_ID, fileName: `${doc.intervention.name}.som`, savedAt: '2026-01-02T00:00:00.000Z', doc }),
+  'store.save': ({ doc }) => ({ id: FAKE_ID, fileName: `${doc.intervention.name}.som`, savedAt: '2026-01-02T00:00:00.000Z', doc, stamp, sizeWarning: null }),
+  'store.saveAs': ({ doc }) => ({ id: FAKE_ID, fileName: `${doc.intervention.name}.som`, savedAt: '2026-01-02T00:00:00.000Z', doc, stamp, sizeWarning: null }),
   'store.rename': ({ name }) => entry(name),
   'store.duplicate': () => entry('Testberegning (kopi)'),
   'store.delete': () => ({ id: '0123456789abcdef01234567', fileName: 'Testberegning.som', name: 'Testberegning', deletedAt: '2026-01-02T00:00:00.000Z' }),
