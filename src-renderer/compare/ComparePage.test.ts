@@ -22,7 +22,7 @@ beforeEach(() => {
 
 describe('Sammenligning (jsdom, fake bridge)', () => {
   it('Sammenlign is enabled for 2 calculations and opens them from the store', async () => {
-    const api = createFakeApi({ 'store.open': ({ id }) => ({ id, fileName: `${id}.som`, doc: docs[id === 'a'.repeat(32) ? 0 : 1], knowledge: { file: null, current: null, differs: false } }) });
+    const api = createFakeApi({ 'store.open': ({ id }) => ({ id, fileName: `${id}.som`, doc: docs[id === 'a'.repeat(32) ? 0 : 1], stamp: { size: 1, mtimeMs: 1, sha256: 'a'.repeat(64) }, sizeWarning: null, knowledge: { file: null, current: null, differs: false } }) });
     setApi(api);
     render(CompareBar);
     const btn = screen.getByRole('button', { name: /^Sammenlign/ }) as HTMLButtonElement;
