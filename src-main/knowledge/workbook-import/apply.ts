@@ -5,6 +5,7 @@
  * the seeds' spellings and known synonyms), and what matches nothing added under the workbook's
  * name. Rows the workbook does not give keep their values and flags. Pure: no I/O.
  */
+import type { PriceIndexKind } from '../../../shared/knowledge/price-index';
 import { createHash } from 'node:crypto';
 import type { DimensionSrc, KnowledgeData, PriceSrc, StudySrc, TargetGroupSrc, ThemeSrc } from '../../../shared/knowledge/types';
 import type { WorkbookImportCounts, WorkbookImportSummary } from '../../../shared/knowledge/types';
@@ -446,7 +447,7 @@ export function applyRecognised(base: KnowledgeData, rec: Recognised, opts: Appl
     const lastY = Math.max(...years);
     found.priceIndexYears = pi.values.length;
     replaced.priceIndexYears = pi.values.filter((v) => old.has(v.year)).length;
-    const out = new Map<number, { year: number; value: number; publishedChange?: number | null }>();
+    const out = new Map<number, { year: number; value: number; publishedChange?: number | null; kind?: PriceIndexKind | null }>();
     for (const v of pi.values) out.set(v.year, { year: v.year, value: v.value, ...(v.publishedChange !== null ? { publishedChange: v.publishedChange } : {}) });
     // Years outside the workbook's range keep the release's own yearly changes, scaled to meet the
     // workbook's first and last value; without an overlapping year they are kept as they are.
@@ -454,10 +455,18 @@ export function applyRecognised(base: KnowledgeData, rec: Recognised, opts: Appl
     const lastOld = old.get(lastY);
     const before = firstOld ? (given.get(firstY) as { value: number }).value / firstOld.value : 1;
     const after = lastOld ? (given.get(lastY) as { value: number }).value / lastOld.value : 1;
+    // With a projection rate in the release, the years after the workbook's last year continue from
+    // its last value at that rate and are tagged projected.
+    const projection = data.other.priceIndex.projection ?? null;
+    const lastGiven = (given.get(lastY) as { value: number }).value;
     for (const v of old.values()) {
       if (v.year >= firstY && v.year <= lastY) continue;
+      if (v.year > lastY && projection) {
+        out.set(v.year, { year: v.year, value: lastGiven * Math.pow(1 + projection.rate, v.year - lastY), publishedChange: projection.rate, kind: 'projected' });
+        continue;
+      }
       const f = v.year < firstY ? before : after;
-      out.set(v.year, { year: v.year, value: v.value * f, ...(v.publishedChange != null ? { publishedChange: v.publishedChange } : {}) });
+      out.set(v.year, { year: v.year, value: v.value * f, ...(v.publishedChange != null ? { publishedChange: v.publishedChange } : {}), ...(v.kind ? { kind: v.kind } : {}) });
     }
     let basis = pi.basisYear ?? pi.values.find((v) => Math.abs(v.value - 1) < 1e-9)?.year ?? data.other.priceIndex.basisYear;
     if (!out.has(basis)) {
@@ -469,8 +478,9 @@ export function applyRecognised(base: KnowledgeData, rec: Recognised, opts: Appl
     data.other.priceIndex = {
       basisYear: basis,
       values,
-      source: `${src(pi.sheet, pi.row)} (${firstY}–${lastY})${kept.length ? `; øvrige år videreført fra udgivelsen ${base.release.id} med dens årlige ændring` : ''}`,
+      source: `${src(pi.sheet, pi.row)} (${firstY}–${lastY})${kept.length ? `; øvrige år videreført fra udgivelsen ${base.release.id}${projection ? `, efter ${lastY} fremskrevet med ${(projection.rate * 100).toFixed(1).replace('.', ',')} % om året` : ' med dens årlige ændring'}` : ''}`,
       note: data.other.priceIndex.note,
+      ...(projection ? { projection } : {}),
     };
     if (!out.has(data.other.priceIndex.basisYear)) warn.add('Prisindekset mangler basisåret.');
   }

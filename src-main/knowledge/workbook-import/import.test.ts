@@ -134,6 +134,13 @@ describe('the SØM workbook layouts', () => {
     // Years before the workbook's first year continue from it with the release's own yearly change.
     const oldIdx = new Map(base.other.priceIndex.values.map((v) => [v.year, v.value]));
     expect(idx.get(2015)).toBeCloseTo((0.97 * (oldIdx.get(2015) as number)) / (oldIdx.get(2016) as number), 10);
+    // Years after the workbook's last year (2023) continue from its last value at the release's projection rate, tagged projected.
+    const rate = base.other.priceIndex.projection!.rate;
+    const y2030 = data.other.priceIndex.values.find((v) => v.year === 2030)!;
+    expect(y2030.value).toBeCloseTo(1.11 * Math.pow(1 + rate, 7), 10);
+    expect(y2030.kind).toBe('projected');
+    expect(data.other.priceIndex.values[data.other.priceIndex.values.length - 1].year).toBe(2080);
+    expect(data.other.priceIndex.projection).toEqual(base.other.priceIndex.projection);
     expect(data.other.discountRate).toEqual({ value: 0.035, source: "SØM.xlsx, ark 'Anden viden', række 8" });
     expect(data.other.taxRates).toMatchObject({ stat: 0.121, region: 0, kommune: 0.25, source: "SØM.xlsx, ark 'Anden viden', række 12" });
     expect(summary.found.priceIndexYears).toBe(8);
