@@ -301,7 +301,9 @@ test.describe('Vidensdatabase', () => {
     const pi = app.getByRole('table', { name: 'Nettoprisindeks pr. år' });
     await expect(pi.getByRole('columnheader')).toHaveCount(o.priceIndex.rows.length + 1);
     const first = o.priceIndex.rows[0];
-    await expect(pi.locator('tbody tr').nth(1).locator('td').first()).toHaveText(first.value.toLocaleString('da-DK', { minimumFractionDigits: 2 }));
+    // Rows: Type (faktisk/fremskrevet), Årlig ændring, Prisindeks (four decimals, as Danmarks Statistik's rebased values).
+    await expect(pi.locator('tbody tr').nth(0).locator('td').first()).toHaveText(first.kind === 'projected' ? 'Fremskrevet' : 'Faktisk');
+    await expect(pi.locator('tbody tr').nth(2).locator('td').first()).toHaveText(first.value.toLocaleString('da-DK', { minimumFractionDigits: 4, maximumFractionDigits: 4 }));
     await expect(app.getByRole('img', { name: /Linjediagram over nettoprisindekset/ })).toBeVisible();
     await expect(app.locator('canvas')).toHaveCount(1);
     await expect(app.getByTestId('discount-rate')).toHaveText(`${(o.discountRate.value * 100).toLocaleString('da-DK')} %`);

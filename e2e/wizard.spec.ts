@@ -43,7 +43,7 @@ test('ICM for hjemløse typed from scratch: save, reopen, CLI = app = golden', a
   await app.getByLabel('Startår for indsatsen').fill('2018');
   // validation as you type
   await app.getByLabel('Startår for indsatsen').fill('18');
-  await expect(app.getByText('Skal være mellem 1990 og 2100.')).toBeVisible();
+  await expect(app.getByText('Skal være mellem 1998 og 2080 (de år, prisindekset dækker).')).toBeVisible();
   await expect(app.getByLabel('Startår for indsatsen')).toHaveAttribute('aria-invalid', 'true');
   await app.getByLabel('Startår for indsatsen').fill('2018');
   await expect(app.getByLabel('Startår for indsatsen')).toHaveAttribute('aria-invalid', 'false');

@@ -7,6 +7,8 @@
  * error in `errors` (keyed by field id), so `doc` is always a document the engine can calculate,
  * except for cross-field rules, which `problem` reports.
  */
+import type { OtherKnowledge } from '../../shared/knowledge/types';
+import { priceIndexObject } from '../../shared/knowledge/lines';
 import { ACTORS, type Actor, type SomDocument, type SomLine } from '../../shared/som/schema';
 import { parseSom } from '../../shared/som/io';
 import { createEmptyLine, createEmptySom } from '../../shared/som/new-document';
@@ -136,6 +138,15 @@ export class Calculation implements EditableCalculation {
   static createNew(startYear = new Date().getFullYear(), opts: CalculationOptions = {}): Calculation {
     const doc = createEmptySom({ startYear, name: 'Ny indsats', createdWith: opts.appLabel });
     return new Calculation(doc, { ...opts, dirty: false });
+  }
+
+  /** A new calculation takes the knowledge release's index, discount rate and tax rates (not a change by the user). */
+  useKnowledgeParameters(o: OtherKnowledge): void {
+    this.doc.parameters = {
+      discountRate: o.discountRate.value,
+      taxRates: { kommune: o.taxRates.kommune, region: o.taxRates.region, stat: o.taxRates.stat },
+      priceIndex: priceIndexObject(o),
+    };
   }
 
   // ---- EditableCalculation ---------------------------------------------------------------

@@ -86,7 +86,14 @@ class WizardSession {
   /** A new, empty calculation (after the unsaved-changes question). */
   async startNew(step: StepId = 'om'): Promise<boolean> {
     if (!(await this.guardReplace())) return false;
-    this.current = Calculation.createNew(new Date().getFullYear(), { appLabel: this.appLabel() });
+    const c = Calculation.createNew(new Date().getFullYear(), { appLabel: this.appLabel() });
+    try {
+      // The knowledge release's price index (through its projected years), discount and tax rates.
+      c.useKnowledgeParameters(await call('knowledge.other', {}));
+    } catch {
+      // Without the knowledge database the model's defaults stay.
+    }
+    this.current = c;
     this.notice = null;
     this.error = null;
     router.go(`/beregning/ny/${step}`);

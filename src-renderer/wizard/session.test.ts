@@ -75,3 +75,21 @@ describe('wizard session: Electron menu and open-file events', () => {
     expect(comparison.id).toBe(id);
   });
 });
+
+describe('a new calculation', () => {
+  it('takes the knowledge release’s price index, discount rate and tax rates', async () => {
+    const base = await createFakeApi()['knowledge.other']({});
+    if (!base.ok) throw new Error('the fake answers knowledge.other');
+    // A release whose index reaches 2080 and whose discount rate is not the model's default.
+    const rows = [...base.value.priceIndex.rows, { year: 2080, value: 3.5, change: null, publishedChange: 0.02, kind: 'projected' as const }];
+    const api = createFakeApi({ 'knowledge.other': () => ({ ...base.value, priceIndex: { ...base.value.priceIndex, rows }, discountRate: { value: 0.035, source: 'test' } }) });
+    setApi(api);
+    const other = await api['knowledge.other']({});
+    expect(await session.startNew()).toBe(true);
+    const p = session.current!.doc.parameters;
+    if (!other.ok) throw new Error('the fake answers knowledge.other');
+    expect(p.priceIndex).toEqual(Object.fromEntries(other.value.priceIndex.rows.map((r) => [String(r.year), r.value])));
+    expect(p.discountRate).toBe(other.value.discountRate.value);
+    expect(session.current!.dirty).toBe(false);
+  });
+});
