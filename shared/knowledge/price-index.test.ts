@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { annualAverages, deriveShippedIndex, type PriceIndexSources } from './price-index';
+import { annualAverages, deriveShippedIndex, indexKindsFor, type PriceIndexSources } from './price-index';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/knowledge');
 const sources = JSON.parse(fs.readFileSync(path.join(dataDir, 'price-index-sources.json'), 'utf8')) as PriceIndexSources;
@@ -55,5 +55,17 @@ describe('the shipped price index', () => {
     const broken = structuredClone(sources);
     delete broken.dst.monthly['2018'];
     expect(() => deriveShippedIndex(broken)).toThrow(/basisåret 2018/);
+  });
+});
+
+describe('indexKindsFor', () => {
+  it('tags only the years whose value is the release’s value', () => {
+    const rows = [
+      { year: 2023, value: 1.1504, kind: 'actual' as const },
+      { year: 2024, value: 1.1734, kind: 'projected' as const },
+      { year: 2025, value: 1.1969, kind: null },
+    ];
+    expect(indexKindsFor({ '2023': 1.1504, '2024': 1.2, '2025': 1.1969 }, rows)).toEqual({ '2023': 'actual' });
+    expect(indexKindsFor({ '2024': 1.1734 }, rows)).toEqual({ '2024': 'projected' });
   });
 });

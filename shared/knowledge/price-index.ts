@@ -91,3 +91,17 @@ export function deriveShippedIndex(src: PriceIndexSources): ShippedIndex {
     projection: { ...src.projection },
   };
 }
+
+/**
+ * Actual/projected for the years of a calculation's price index whose value is the release's value
+ * for that year (a document with its own index, or from another release, gets tags only where
+ * the values agree).
+ */
+export function indexKindsFor(index: Readonly<Record<string, number>>, rows: readonly { year: number; value: number; kind: PriceIndexKind | null }[]): Record<string, PriceIndexKind> {
+  const out: Record<string, PriceIndexKind> = {};
+  for (const r of rows) {
+    const v = index[String(r.year)];
+    if (r.kind && v !== undefined && Math.abs(v - r.value) <= 1e-9 * Math.max(1, Math.abs(r.value))) out[String(r.year)] = r.kind;
+  }
+  return out;
+}

@@ -5,7 +5,8 @@
 import { AppError } from '../../shared/errors';
 import { parseSom } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
-import { indexKindsFor, reportFileName, reportHtml, reportPdf, type ReportMeta } from '../report/render';
+import { reportFileName, reportHtml, reportPdf, type ReportMeta } from '../report/render';
+import { indexKindsFor } from '../../shared/knowledge/price-index';
 import { other } from '../knowledge/queries';
 import type { Deps } from '../deps';
 import { buildResultsXlsx } from '../report/xlsx';
@@ -26,7 +27,7 @@ export function validDoc(doc: unknown): SomDocument {
 function meta(deps: Deps, doc: SomDocument, fileName: string | null): ReportMeta {
   let indexKinds: ReportMeta['indexKinds'];
   try {
-    indexKinds = indexKindsFor(doc, other(deps.knowledge.db).priceIndex.rows);
+    indexKinds = indexKindsFor(doc.parameters.priceIndex, other(deps.knowledge.db).priceIndex.rows);
   } catch {
     indexKinds = undefined; // no knowledge database at hand: the report names no kinds
   }

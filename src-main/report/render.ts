@@ -13,23 +13,10 @@ export interface ReportMeta {
   appVersion: string;
   /** ISO time of generation; defaults to now. */
   generatedAt?: string;
-  /** Actual/projected per price-index year, from the knowledge release (see `indexKindsFor`). */
+  /** Actual/projected per price-index year, from the knowledge release (see `indexKindsFor` in shared/knowledge/price-index.ts). */
   indexKinds?: Readonly<Record<string, PriceIndexKind>>;
 }
 
-/**
- * Actual/projected for the years of a document's price index whose value is the release's value
- * for that year (a document with its own index, or from another release, gets tags only where
- * the values agree).
- */
-export function indexKindsFor(doc: SomDocument, rows: readonly { year: number; value: number; kind: PriceIndexKind | null }[]): Record<string, PriceIndexKind> {
-  const out: Record<string, PriceIndexKind> = {};
-  for (const r of rows) {
-    const v = doc.parameters.priceIndex[String(r.year)];
-    if (r.kind && v !== undefined && Math.abs(v - r.value) <= 1e-9 * Math.max(1, Math.abs(r.value))) out[String(r.year)] = r.kind;
-  }
-  return out;
-}
 
 export function reportHtml(doc: SomDocument, meta: ReportMeta): string {
   return buildReportHtml({
