@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { parseSom } from '../som/io';
 import type { SomDocument } from '../som/schema';
 import { RESULT_ACTORS, calculate } from './calc';
-import { basisProblem, compare, differences, resolveBasis, toCompareJson } from './compare';
+import { compare } from './compare';
+import { basisProblem, resolveBasis } from './compare-basis';
+import { differences } from './compare-inputs';
+import { toCompareJson } from './compare-json';
 import { syntheticDoc } from './synthetic';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

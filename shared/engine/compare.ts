@@ -8,12 +8,13 @@
  * `× I_i(P) / I_i(s_i)` (nearest index year when one is missing, with a warning naming the
  * calculation), laid on the union of the members' horizons and discounted to P. The portfolio is
  * the sum of the members on that basis.
+ *
+ * The basis lives in compare-basis.ts, the inputs side by side and the overlap warnings in
+ * compare-inputs.ts, the JSON of `som compare` in compare-json.ts.
  */
 import { AppError } from '../errors';
-import { formatNumber, formatPercent } from '../format';
-import { LIMITS, type SomDocument } from '../som/schema';
+import type { SomDocument } from '../som/schema';
 import {
-  ACTORS,
   RESULT_ACTORS,
   breakEvenYear,
   calculate,
@@ -24,30 +25,9 @@ import {
   type ByActor,
   type CalcResult,
   type IndexLookup,
-  type ViewActor,
 } from './calc';
-
-/** The common basis of a comparison. */
-export interface CompareBasis {
-  priceYear: number;
-  /** A fraction (0.035). */
-  discountRate: number;
-  periodStart: number;
-  periodEnd: number;
-}
-
-/** What the user (or a .somp file) chose; every field not given takes the §14 default. */
-export type BasisChoice = Partial<CompareBasis>;
-
-/** Most calculations in one comparison or portfolio. */
-export const MAX_COMPARE_MEMBERS = 20;
-/** Default length of the common period: P … P + 5. */
-export const COMPARE_PERIOD_YEARS = 6;
-/** Lowest and highest price year of a basis (as a .som start year). */
-export const BASIS_MIN_YEAR = LIMITS.minYear;
-export const BASIS_MAX_YEAR = LIMITS.maxYear;
-/** Highest discount rate (as in a .som file). */
-export const BASIS_MAX_DISCOUNT = LIMITS.maxDiscountRate;
+import { MAX_COMPARE_MEMBERS, basisProblem, resolveBasis, type BasisChoice, type CompareBasis } from './compare-basis';
+import { differences, memberName, overlapWarnings, type DifferenceRow } from './compare-inputs';
 
 /** The figures shown side by side, per actor. */
 export interface KeyFigures {
@@ -92,17 +72,6 @@ export interface CompareMember {
   common: ByActor<CommonActorFigures>;
 }
 
-export interface DifferenceRow {
-  /** Stable key, e.g. 'targetGroup', 'line:<dimension or label>'. */
-  key: string;
-  /** Danish label of the input. */
-  label: string;
-  /** One Danish value text per member. */
-  values: string[];
-  /** True when not every member has the same value. */
-  differs: boolean;
-}
-
 export interface CompareResult {
   basis: CompareBasis;
   /** The union of the members' full horizons (and the common period). */
@@ -116,35 +85,6 @@ export interface CompareResult {
   warnings: string[];
 }
 
-// ---- basis -----------------------------------------------------------------------------------
-
-/** The §14 defaults filled in: P = earliest start year, r = the first calculation's rate, period P … P + 5. */
-export function resolveBasis(docs: readonly SomDocument[], choice: BasisChoice = {}): CompareBasis {
-  if (docs.length === 0) throw new AppError('invalid-request', 'Vælg mindst én beregning at sammenligne.');
-  const priceYear = choice.priceYear ?? Math.min(...docs.map((d) => d.intervention.startYear));
-  const discountRate = choice.discountRate ?? docs[0].parameters.discountRate;
-  const periodStart = choice.periodStart ?? priceYear;
-  const periodEnd = choice.periodEnd ?? periodStart + COMPARE_PERIOD_YEARS - 1;
-  return { priceYear, discountRate, periodStart, periodEnd };
-}
-
-/** A Danish sentence saying what is wrong with a basis, or null when it is valid. */
-export function basisProblem(b: CompareBasis): string | null {
-  if (!Number.isInteger(b.priceYear) || b.priceYear < BASIS_MIN_YEAR || b.priceYear > BASIS_MAX_YEAR) {
-    return `Prisåret skal være et helt år mellem ${BASIS_MIN_YEAR} og ${BASIS_MAX_YEAR}.`;
-  }
-  if (!Number.isFinite(b.discountRate) || b.discountRate < 0 || b.discountRate > BASIS_MAX_DISCOUNT) {
-    return `Diskonteringsrenten skal være mellem 0 % og ${BASIS_MAX_DISCOUNT * 100} %.`;
-  }
-  if (!Number.isInteger(b.periodStart) || !Number.isInteger(b.periodEnd)) return 'Perioden skal være hele år.';
-  if (b.periodStart < b.priceYear) return `Perioden må ikke begynde før prisåret ${b.priceYear}.`;
-  if (b.periodEnd < b.periodStart) return 'Periodens sidste år må ikke ligge før dens første år.';
-  if (b.periodEnd > b.priceYear + LIMITS.maxPeriodYears) {
-    return `Periodens sidste år må højst ligge ${LIMITS.maxPeriodYears} år efter prisåret (senest ${b.priceYear + LIMITS.maxPeriodYears}).`;
-  }
-  return null;
-}
-
 // ---- comparison ------------------------------------------------------------------------------
 
 function zeros(n: number): number[] {
@@ -153,10 +93,6 @@ function zeros(n: number): number[] {
 
 function finiteOrNull(x: number | null): number | null {
   return x !== null && Number.isFinite(x) ? x : null;
-}
-
-function memberName(doc: SomDocument): string {
-  return doc.intervention.name;
 }
 
 /**
@@ -330,195 +266,5 @@ export function compare(docs: readonly SomDocument[], choice: BasisChoice = {}):
     portfolio: { participants: totalParticipants, actors: portActors },
     differences: differences(docs),
     warnings,
-  };
-}
-
-// ---- warnings --------------------------------------------------------------------------------
-
-function listNames(names: string[]): string {
-  const q = names.map((n) => `«${n}»`);
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} og ${q[q.length - 1]}`;
-}
-
-/** Same knowledge target group twice; different knowledge releases (members without one are left out). */
-export function overlapWarnings(docs: readonly SomDocument[]): string[] {
-  const out: string[] = [];
-  const groups = new Map<string, { label: string; names: string[] }>();
-  for (const d of docs) {
-    const tg = d.intervention.targetGroup;
-    if (tg.id === null) continue;
-    const g = groups.get(tg.id) ?? { label: tg.label, names: [] };
-    g.names.push(memberName(d));
-    groups.set(tg.id, g);
-  }
-  for (const g of groups.values()) {
-    if (g.names.length < 2) continue;
-    out.push(
-      `${listNames(g.names)} har samme målgruppe fra vidensdatabasen (${g.label}). ` +
-        'De samme personer kan være talt med mere end én gang, så de samlede gevinster kan være for store.',
-    );
-  }
-  const releases = new Map<string, { release: string; names: string[] }>();
-  for (const d of docs) {
-    if (d.knowledge === null) continue;
-    const key = `${d.knowledge.release}\u0000${d.knowledge.sha256.toLowerCase()}`;
-    const r = releases.get(key) ?? { release: d.knowledge.release, names: [] };
-    r.names.push(memberName(d));
-    releases.set(key, r);
-  }
-  if (releases.size > 1) {
-    const parts = [...releases.values()].map((r) => `${listNames(r.names)}: ${r.release}`);
-    const sameLabel = new Set([...releases.values()].map((r) => r.release)).size < releases.size;
-    out.push(
-      'Beregningerne bygger på forskellige udgaver af vidensdatabasen' +
-        (sameLabel ? ' (nogle med samme navn, men forskelligt indhold)' : '') +
-        `: ${parts.join('; ')}. Skøn og priser kan derfor være opgjort forskelligt.`,
-    );
-  }
-  return out;
-}
-
-// ---- differences -----------------------------------------------------------------------------
-
-function fmtNum(n: number, decimals = 0): string {
-  return formatNumber(n, decimals);
-}
-
-function fmtPct(x: number): string {
-  const s = formatPercent(x, 1);
-  return s.replace(/,0 %$/, ' %');
-}
-
-function sum(xs: readonly number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s;
-}
-
-function costText(c: SomDocument['intervention']['costs'], startYear: number): string {
-  const total = sum(c.kommune) + sum(c.region) + sum(c.stat);
-  if (total === 0) return 'ingen';
-  const parts = ACTORS.filter((a) => sum(c[a]) !== 0).map((a) => `${a} ${fmtNum(sum(c[a]))}`);
-  return `${fmtNum(total)} kr. i alt (${startYear}-priser; ${parts.join(', ')})`;
-}
-
-function lineKey(l: SomDocument['lines'][number]): string {
-  return l.dimensionId !== null ? `d:${l.dimensionId}` : `u:${l.area}\u0000${l.label}`;
-}
-
-function lineUse(l: SomDocument['lines'][number]): string {
-  const hasOwn = l.own.some((v) => v !== null);
-  const hasEstimate = l.useEstimates && l.estimate.some((v) => v !== null);
-  if (hasOwn && hasEstimate) return 'skøn og egne værdier';
-  if (hasOwn) return 'egne værdier';
-  if (hasEstimate) return 'vidensdatabasens skøn';
-  return 'med, uden værdier';
-}
-
-/** The inputs of the members, input by input, and whether they differ (§14). */
-export function differences(docs: readonly SomDocument[]): DifferenceRow[] {
-  const rows: DifferenceRow[] = [];
-  const row = (key: string, label: string, values: string[]) =>
-    rows.push({ key, label, values, differs: values.some((v) => v !== values[0]) });
-  const iv = (d: SomDocument) => d.intervention;
-
-  row('targetGroup', 'Målgruppe', docs.map((d) => {
-    const tg = iv(d).targetGroup;
-    const label = tg.label.trim() === '' ? 'ikke valgt' : tg.label;
-    return tg.id === null && !/egen målgruppe/i.test(label) ? `${label} (egen målgruppe)` : label;
-  }));
-  row('successMeasure', 'Effektmål', docs.map((d) => iv(d).targetGroup.successMeasureLabel ?? (iv(d).effect.measure || 'ikke angivet')));
-  row('startYear', 'Startår', docs.map((d) => String(iv(d).startYear)));
-  row('yearsWithIntervention', 'År med indsats', docs.map((d) => String(iv(d).yearsWithIntervention)));
-  row('courseDuration', 'Forløbets varighed', docs.map((d) => `${iv(d).courseDurationMonths} mdr.`));
-  row('participants', 'Deltagere', docs.map((d) => {
-    const p = iv(d).participants;
-    const total = fmtNum(sum(p), sum(p) % 1 === 0 ? 0 : 1);
-    return p.length === 1 ? total : `${total} i alt (${p.map((x) => fmtNum(x, x % 1 === 0 ? 0 : 1)).join(' / ')})`;
-  }));
-  row('costs', 'Omkostninger', docs.map((d) => costText(iv(d).costs, iv(d).startYear)));
-  row('savedCosts', 'Sparede omkostninger', docs.map((d) => costText(iv(d).savedCosts, iv(d).startYear)));
-  row('successRate', 'Succesrate', docs.map((d) => fmtPct(iv(d).effect.successRate)));
-
-  // Lines: every line that appears in any member, in order of first appearance.
-  const lineOrder: { key: string; label: string }[] = [];
-  const seen = new Set<string>();
-  for (const d of docs) {
-    for (const l of d.lines) {
-      const k = lineKey(l);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      lineOrder.push({ key: k, label: l.label });
-    }
-  }
-  for (const { key, label } of lineOrder) {
-    row(`line:${key}`, `Konsekvens: ${label}`, docs.map((d) => {
-      const l = d.lines.find((x) => lineKey(x) === key);
-      return l ? lineUse(l) : 'ikke med';
-    }));
-  }
-
-  row('ownPrices', 'Egne priser', docs.map((d) => {
-    const over: string[] = [];
-    for (const l of d.lines) {
-      const who = ACTORS.filter((a) => l.ownPrice[a] !== null);
-      if (who.length > 0) over.push(`${l.label} (${who.join(', ')})`);
-    }
-    return over.length === 0 ? 'ingen' : over.join('; ');
-  }));
-  row('discountRate', 'Diskonteringsrente', docs.map((d) => fmtPct(d.parameters.discountRate)));
-  row('period', 'Periode', docs.map((d) => `${d.view.periodStart}–${d.view.periodEnd}`));
-  row('knowledge', 'Vidensdatabase', docs.map((d) => (d.knowledge === null ? 'ingen' : d.knowledge.release)));
-  return rows;
-}
-
-// ---- JSON of `som compare` (som-format.md "Comparison as JSON") -----------------------------
-
-export interface CompareJsonMemberActor {
-  pvGains: number;
-  pvCosts: number;
-  pvNet: number;
-  net: number[];
-}
-export interface CompareJsonPortfolioActor extends CompareJsonMemberActor {
-  breakEvenYear: number | null;
-}
-export interface CompareJson {
-  basis: CompareBasis;
-  years: number[];
-  members: { name: string; startYear: number; actors: ByActor<CompareJsonMemberActor> }[];
-  portfolio: { participants: number; actors: ByActor<CompareJsonPortfolioActor> };
-  warnings: string[];
-}
-
-function byActor<T>(f: (a: ViewActor) => T): ByActor<T> {
-  return { kommune: f('kommune'), region: f('region'), stat: f('stat'), alle: f('alle') };
-}
-
-export function toCompareJson(r: CompareResult): CompareJson {
-  return {
-    basis: {
-      priceYear: r.basis.priceYear,
-      discountRate: r.basis.discountRate,
-      periodStart: r.basis.periodStart,
-      periodEnd: r.basis.periodEnd,
-    },
-    years: [...r.years],
-    members: r.members.map((m) => ({
-      name: m.name,
-      startYear: m.startYear,
-      actors: byActor((a) => {
-        const f = m.common[a];
-        return { pvGains: f.pvGains, pvCosts: f.pvCosts, pvNet: f.pvNet, net: [...f.net] };
-      }),
-    })),
-    portfolio: {
-      participants: r.portfolio.participants,
-      actors: byActor((a) => {
-        const f = r.portfolio.actors[a];
-        return { pvGains: f.pvGains, pvCosts: f.pvCosts, pvNet: f.pvNet, net: [...f.net], breakEvenYear: f.breakEvenYear };
-      }),
-    },
-    warnings: [...r.warnings],
   };
 }

@@ -6,7 +6,8 @@
 import { formatNumber, formatPercent, MISSING } from '../format';
 import type { ViewActor } from '../som/schema';
 import type { ActorSummary } from '../engine/calc';
-import type { CompareBasis, CompareResult, KeyFigures } from '../engine/compare';
+import type { CompareResult, KeyFigures } from '../engine/compare';
+import type { CompareBasis } from '../engine/compare-basis';
 import { breakEvenRateShort } from './texts';
 
 /** What the common basis means, in one plain sentence. */

@@ -7,7 +7,7 @@
  * member named in the error → the basis checked like the comparison checks it.
  */
 import { z } from 'zod';
-import { MAX_COMPARE_MEMBERS, basisProblem, type CompareBasis } from '../engine/compare';
+import { MAX_COMPARE_MEMBERS, basisProblem, type CompareBasis } from '../engine/compare-basis';
 import { SomFileError, normalizeSom, parseSom, utf8ByteLength, MAX_SOM_DEPTH } from './io';
 import { LIMITS, noteSchema, type SomDocument } from './schema';
 

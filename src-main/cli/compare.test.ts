@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { runCompare, parseRate } from './compare';
 import { runCli } from './som';
-import { compare, toCompareJson } from '../../shared/engine/compare';
+import { compare } from '../../shared/engine/compare';
+import { toCompareJson } from '../../shared/engine/compare-json';
 import { parseSom } from '../../shared/som/io';
 import { createSomp, serializeSomp } from '../../shared/som/somp';
 

@@ -5,14 +5,9 @@
  */
 import { isAppError } from '../../shared/errors';
 import { formatNumber, formatPercent, MISSING } from '../../shared/format';
-import {
-  MAX_COMPARE_MEMBERS,
-  compare,
-  toCompareJson,
-  type BasisChoice,
-  type CompareResult,
-  type KeyFigures,
-} from '../../shared/engine/compare';
+import { compare, type CompareResult, type KeyFigures } from '../../shared/engine/compare';
+import { MAX_COMPARE_MEMBERS, type BasisChoice } from '../../shared/engine/compare-basis';
+import { toCompareJson } from '../../shared/engine/compare-json';
 import { RESULT_ACTORS } from '../../shared/engine/calc';
 import { parseSom } from '../../shared/som/io';
 import { parseSomp, looksLikeSomp, MAX_SOMP_BYTES, type SompDocument } from '../../shared/som/somp';

@@ -15,7 +15,7 @@ import { HOST_EVENT_READY_CHANNEL, hostEventChannel } from '../../shared/host-ev
 import { sha256File } from '../knowledge/integrity';
 import { parseSom } from '../../shared/som/io';
 import { createSomp, serializeSomp } from '../../shared/som/somp';
-import { resolveBasis } from '../../shared/engine/compare';
+import { resolveBasis } from '../../shared/engine/compare-basis';
 import { KNOWLEDGE_SHA256_DEFINE } from './build-constants';
 import { FORBIDDEN } from './ipc-registry';
 import { APP_ENTRY_URL } from './protocol';

@@ -9,7 +9,7 @@ import { session } from '../wizard/session.svelte';
 import { setApi } from '../lib/api';
 import { createFakeApi } from '../test/fake-api';
 import { syntheticDoc } from '../../shared/engine/synthetic';
-import { MAX_COMPARE_MEMBERS } from '../../shared/engine/compare';
+import { MAX_COMPARE_MEMBERS } from '../../shared/engine/compare-basis';
 
 beforeEach(() => {
   comparison.members = [];

@@ -8,15 +8,14 @@ import { router } from '../lib/router.svelte';
 import { appInfo } from '../lib/app-info.svelte';
 import { session } from '../wizard/session.svelte';
 import { Calculation } from '../wizard/calculation.svelte';
+import { compare, type CompareResult } from '../../shared/engine/compare';
 import {
   MAX_COMPARE_MEMBERS,
   basisProblem,
-  compare,
   resolveBasis,
   type BasisChoice,
   type CompareBasis,
-  type CompareResult,
-} from '../../shared/engine/compare';
+} from '../../shared/engine/compare-basis';
 import { createSomp, type SompDocument } from '../../shared/som/somp';
 import type { SomDocument, ViewActor } from '../../shared/som/schema';
 

@@ -7,7 +7,7 @@ import { session } from './session.svelte';
 import { comparison } from '../compare/comparison.svelte';
 import { syntheticDoc } from '../../shared/engine/synthetic';
 import { createSomp } from '../../shared/som/somp';
-import { resolveBasis } from '../../shared/engine/compare';
+import { resolveBasis } from '../../shared/engine/compare-basis';
 
 describe('wizard session: Electron menu and open-file events', () => {
   it('Filer → Ny / Gem and files opened by main reach the wizard', async () => {
