@@ -21,6 +21,11 @@ describe('formatNumber', () => {
     expect(formatNumber(-0)).toBe('0');
     expect(formatNumber(0.04, 1)).toBe('0,0');
   });
+  it('keeps large whole numbers round when decimals are allowed', () => {
+    expect(formatNumber(1e12, 4)).toBe('1.000.000.000.000,0000');
+    expect(formatNumber(-1e12, 4)).toBe('-1.000.000.000.000,0000');
+    expect(formatNumber(12_345_678_901.5, 0)).toBe('12.345.678.902');
+  });
   it('prints a dash for missing values', () => {
     expect(formatNumber(null)).toBe(MISSING);
     expect(formatNumber(undefined)).toBe(MISSING);

@@ -43,7 +43,9 @@ export function formatNumber(n: number | null | undefined, decimals = 0): string
 function roundHalfAway(abs: number, d: number): string {
   // toFixed rounds on the binary value (1.005 → "1.00"); nudge by a relative epsilon so that
   // numbers that print as an exact half in decimal round away from zero, as people expect.
-  const nudged = abs + abs * Number.EPSILON * 4;
+  // The nudge stays below a hundredth of the last shown decimal, so that a large whole number
+  // (1.000.000.000.000 with four decimals) does not gain a spurious last digit.
+  const nudged = abs + Math.min(abs * Number.EPSILON * 4, 10 ** -(d + 2));
   return nudged.toFixed(d);
 }
 

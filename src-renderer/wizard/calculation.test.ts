@@ -25,6 +25,9 @@ describe('Danish number input rules', () => {
     expect(checkNumber('1.5', {})).toEqual({ ok: false, message: '«1.5» kan læses på to måder. Brug komma før decimaler (fx 1,5), og punktum kun mellem tusinder (fx 1.234).' });
     expect(checkNumber('650.000 kr.', {})).toEqual({ ok: true, value: 650000 });
     expect(checkNumber('20 %', { scale: 100, unit: '%' })).toEqual({ ok: true, value: 0.2 });
+    expect(checkNumber('20%', { scale: 100, unit: '%' })).toEqual({ ok: true, value: 0.2 });
+    expect(checkNumber('99.999.999.999.999', { min: -1e12, max: 1e12 })).toEqual({ ok: false, message: 'Skal være mellem -1.000.000.000.000 og 1.000.000.000.000.' });
+    expect(checkNumber('2.000.000.000.000', { min: 0, max: 1e12 })).toEqual({ ok: false, message: 'Skal være mellem 0 og 1.000.000.000.000.' });
     expect(checkNumber('0,5', { scale: 100, unit: '%' })).toEqual({ ok: true, value: 0.005, hint: 'Feltet er i procent. Mente du 50 %?' });
     expect(checkNumber('2,5', { persons: true })).toMatchObject({ ok: true, value: 2.5, hint: expect.stringMatching(/helt tal/) });
     expect(checkNumber('2,5', { integer: true })).toEqual({ ok: false, message: 'Skal være et helt tal.' });
