@@ -42,6 +42,20 @@ describe('ConsequencesSection', () => {
     expect(document.body.textContent).toContain('Seed 003/000: Beregning af konsekvenser i 3 trin');
   });
 
+  it('counts the consequences shown out of those of the chosen group and measure', async () => {
+    const api = createFakeApi();
+    setApi(api);
+    render(ConsequencesSection);
+    await screen.findByRole('table', { name: /Indkomstoverførsler/ });
+    const lines = fakeConsequenceLines();
+    const counter = () => screen.getByTestId('consequence-counter').textContent;
+    expect(counter()).toBe(`Antal valgte konsekvenser: ${lines.length} ud af ${lines.length}`);
+    await fireEvent.change(screen.getByLabelText('Tallenes kilde'), { target: { value: 'eksempel' } });
+    const examples = lines.filter((l) => l.illustrative).length;
+    expect(examples).toBeLessThan(lines.length);
+    await waitFor(() => expect(counter()).toBe(`Antal valgte konsekvenser: ${examples} ud af ${lines.length}`));
+  });
+
   it('changing målgruppe loads its succesmål and consequences', async () => {
     const api = createFakeApi();
     setApi(api);

@@ -4,7 +4,12 @@ import type { EstimateKind } from '../../shared/knowledge/types';
 
 /** "Antal valgte effektstudier: 1.234 ud af 8.443". */
 export function studyCounterText(count: number, total: number): string {
-  return `Antal valgte effektstudier: ${formatNumber(count)} ud af ${formatNumber(total)}`;
+  return counterText('effektstudier', count, total);
+}
+
+/** The counter of every explorer section: "Antal valgte <what>: N ud af M" (what in plural). */
+export function counterText(what: string, count: number, total: number): string {
+  return `Antal valgte ${what}: ${formatNumber(count)} ud af ${formatNumber(total)}`;
 }
 
 /** A characteristic value by unit: andel 0.11 → "11 %", år 41 → "41", antal 90488 → "90.488". */
