@@ -87,6 +87,8 @@ export class Calculation implements EditableCalculation {
   visited: StepId[] = $state(['om']);
   /** Danish message of the last failed save/autosave (shown with role="alert"). */
   saveError: string | null = $state(null);
+  /** "Gemt som «x.som»." after the last save (button or menu), until the next change or save. */
+  savedNotice: string | null = $state(null);
   /** The file changed on disk since it was opened or last saved: the Danish question to ask (SaveConflictDialog). */
   conflict: { message: string } | null = $state(null);
   /** Danish warning when the file is close to the 5 MiB limit (after opening or saving). */
@@ -177,6 +179,7 @@ export class Calculation implements EditableCalculation {
     // With a cost model the yearly costs are always the ones its activities give.
     applyDerivedCosts(this.doc.intervention);
     this.dirty = true;
+    this.savedNotice = null;
     this.scheduleAutosave();
   }
 
@@ -404,6 +407,7 @@ export class Calculation implements EditableCalculation {
     }
     this.saving = true;
     this.saveError = null;
+    this.savedNotice = null;
     try {
       const saved = await fn();
       this.id = saved.id;
@@ -415,6 +419,7 @@ export class Calculation implements EditableCalculation {
       this.doc.savedAt = saved.doc.savedAt;
       this.doc.createdWith = saved.doc.createdWith;
       this.dirty = false;
+      this.savedNotice = `Gemt som «${saved.fileName}».`;
       this.cancelAutosave();
       await this.discardRecovery();
       return true;

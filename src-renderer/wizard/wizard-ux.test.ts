@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { parseSom } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
@@ -63,5 +63,34 @@ describe('text fields show their limit', () => {
     expect(limit()).toMatch(/^Grænsen på 200 tegn er nået\./);
     const desc = screen.getByLabelText('Beskrivelse af indsats') as HTMLTextAreaElement;
     expect(desc.maxLength).toBe(20000);
+  });
+});
+
+describe('the save notice', () => {
+  it('names the file of the last save: a new «Gem som» (button or menu) replaces the old «Gemt som», an edit removes it', async () => {
+    setApi(createFakeApi({
+      'store.saveAs': ({ doc, name }) => ({ id: 'b'.repeat(32), fileName: `${name ?? doc.intervention.name}.som`, savedAt: '2026-01-02T00:00:00.000Z', doc, stamp: { size: 1, mtimeMs: 1, sha256: 'b'.repeat(64) }, sizeWarning: null }),
+    }));
+    const c = new Calculation(icm(), { autosaveMs: 0 });
+    render(Wizard, { props: { calc: c, step: 'om' } });
+    const notices = () => screen.queryAllByRole('status').map((s) => s.textContent?.trim()).filter((t) => t?.startsWith('Gemt som'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Gem som …' }));
+    await fireEvent.input(screen.getByLabelText('Navn på den nye fil'), { target: { value: 'Første' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Gem kopi' }));
+    await screen.findByText('Gemt som «Første.som».');
+    expect(notices()).toEqual(['Gemt som «Første.som».']);
+    await waitFor(() => expect(screen.queryByLabelText('Navn på den nye fil')).toBeNull());
+    await fireEvent.click(screen.getByRole('button', { name: 'Gem som …' }));
+    await fireEvent.input(screen.getByLabelText('Navn på den nye fil'), { target: { value: 'Anden' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Gem kopi' }));
+    await screen.findByText('Gemt som «Anden.som».');
+    expect(notices()).toEqual(['Gemt som «Anden.som».']);
+    // Filer → Gem som in the desktop app saves through the calculation, not the form.
+    await c.saveAs('Tredje');
+    flushSync();
+    expect(notices()).toEqual(['Gemt som «Tredje.som».']);
+    c.update((d) => (d.intervention.name = 'Ændret'));
+    flushSync();
+    expect(notices()).toEqual([]);
   });
 });
