@@ -22,19 +22,8 @@ import type { FieldErrorDetail } from './field-context';
 import { ApiError, call } from '../lib/api';
 import type { FileStamp, SavedFile } from '../../shared/store/types';
 
-export const STEPS = [
-  { id: 'om', label: 'Om indsatsen' },
-  { id: 'omkostninger', label: 'Omkostninger' },
-  { id: 'effekt', label: 'Effekt' },
-  { id: 'konsekvenser-1', label: 'Konsekvenser 1' },
-  { id: 'konsekvenser-2', label: 'Konsekvenser 2' },
-  { id: 'resultater', label: 'Resultater' },
-] as const;
-export type StepId = (typeof STEPS)[number]['id'];
-
-export function isStepId(s: string | undefined): s is StepId {
-  return STEPS.some((x) => x.id === s);
-}
+export { STEPS, isStepId, type StepId } from './steps';
+import { STEPS, type StepId } from './steps';
 
 export const AUTOSAVE_MS = 5000;
 

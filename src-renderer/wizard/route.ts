@@ -1,4 +1,4 @@
-import { isStepId, type StepId } from './calculation.svelte';
+import { isStepId, type StepId } from './steps';
 
 export interface WizardRoute {
   /** 'ny' for a new calculation, else a store id. */

@@ -8,9 +8,15 @@ import { router } from '../lib/router.svelte';
 import { appInfo } from '../lib/app-info.svelte';
 import type { OpenedFile } from '../../shared/store/types';
 import type { LinesForResult, StudyDetail } from '../../shared/knowledge/types';
-import { compareKnowledge, applyKnowledge, type KnowledgeDiff } from '../../shared/store/knowledge-diff';
-import { Calculation, type StepId } from './calculation.svelte';
+import type { KnowledgeDiff } from '../../shared/store/knowledge-diff';
+import type { Calculation } from './calculation.svelte';
+import type { StepId } from './steps';
 import { parseWizardRoute, type WizardRoute } from './route';
+
+// The calculation and the knowledge comparison (schemas, engine) load with the first calculation
+// opened, not with the frame: the overview paints without them.
+const loadCalculation = async () => (await import('./calculation.svelte')).Calculation;
+let knowledgeDiff: typeof import('../../shared/store/knowledge-diff') | null = null;
 
 export type DiscardChoice = 'save' | 'discard' | 'cancel';
 
@@ -86,6 +92,7 @@ class WizardSession {
   /** A new, empty calculation (after the unsaved-changes question). */
   async startNew(step: StepId = 'om'): Promise<boolean> {
     if (!(await this.guardReplace())) return false;
+    const Calculation = await loadCalculation();
     const c = Calculation.createNew(new Date().getFullYear(), { appLabel: this.appLabel() });
     try {
       // The knowledge release's price index (through its projected years), discount and tax rates.
@@ -111,7 +118,7 @@ class WizardSession {
     this.error = null;
     this.notice = null;
     try {
-      const opened = await call('store.open', { id });
+      const [opened, Calculation] = await Promise.all([call('store.open', { id }), loadCalculation()]);
       this.current = new Calculation(opened.doc, { id: opened.id, fileName: opened.fileName, stamp: opened.stamp, sizeWarning: opened.sizeWarning });
       this.current.lastSaved = opened.doc.savedAt;
       for (const s of ['omkostninger', 'effekt', 'konsekvenser-1', 'konsekvenser-2', 'resultater'] as const) this.current.visit(s);
@@ -132,9 +139,13 @@ class WizardSession {
     const notice: KnowledgeNotice = { file: opened.knowledge.file, current: opened.knowledge.current, diff: null, lines: null, error: null };
     if (tg.id !== null && tg.successMeasureId !== null) {
       try {
-        const lines = await call('knowledge.linesFor', { targetGroupId: tg.id, successMeasureId: tg.successMeasureId });
+        const [lines, kd] = await Promise.all([
+          call('knowledge.linesFor', { targetGroupId: tg.id, successMeasureId: tg.successMeasureId }),
+          import('../../shared/store/knowledge-diff'),
+        ]);
+        knowledgeDiff = kd;
         notice.lines = lines;
-        notice.diff = compareKnowledge(opened.doc, lines);
+        notice.diff = kd.compareKnowledge(opened.doc, lines);
       } catch (e) {
         notice.error = e instanceof Error ? e.message : String(e);
       }
@@ -146,8 +157,9 @@ class WizardSession {
   applyNotice(lineIds: string[], parameters: boolean): void {
     const c = this.current;
     const n = this.notice;
-    if (!c || !n?.lines) return;
-    const next = applyKnowledge($state.snapshot(c.doc) as typeof c.doc, n.lines, lineIds, parameters);
+    // The notice has lines only once compare() has loaded the comparison module.
+    if (!c || !n?.lines || !knowledgeDiff) return;
+    const next = knowledgeDiff.applyKnowledge($state.snapshot(c.doc) as typeof c.doc, n.lines, lineIds, parameters);
     c.doc.lines = next.lines;
     c.doc.parameters = next.parameters;
     c.doc.knowledge = next.knowledge;
@@ -159,7 +171,7 @@ class WizardSession {
   async restore(key: string): Promise<boolean> {
     if (!(await this.guardReplace())) return false;
     try {
-      const r = await call('store.recoveryOpen', { key });
+      const [r, Calculation] = await Promise.all([call('store.recoveryOpen', { key }), loadCalculation()]);
       this.current = new Calculation(r.doc, { id: r.fileId, fileName: r.fileName, recoveryKey: key, dirty: true });
       for (const s of ['omkostninger', 'effekt', 'konsekvenser-1', 'konsekvenser-2', 'resultater'] as const) this.current.visit(s);
       this.notice = null;
