@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import type { StudyFacets, StudyPage, StudyRow } from '../../shared/knowledge/types';
 import type { PageArgs } from './study-index';
-import type { StudyFilters } from './queries';
+import type { StudyFilters } from './study-queries';
 
 export interface QueryOps {
   warm: { args: undefined; result: number };

@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { openKnowledgeDb, type KnowledgeDb } from './db';
-import { allStudies } from './queries';
+import { allStudies } from './study-queries';
 import { StudyIndex } from './study-index';
 import type { QueryReply, QueryRequest } from './query-client';
 

@@ -9,7 +9,8 @@
 import type Database from 'better-sqlite3';
 import type { FacetValue, StudyFacets, StudyPage } from '../../shared/knowledge/types';
 import { STUDY_QUALITIES, type StudySortColumn } from '../../shared/knowledge/studies';
-import { ftsQuery, studies as sqlStudies, studyRowsByRowid, type StudyFilters } from './queries';
+import { ftsQuery } from './sql';
+import { studies as sqlStudies, studyRowsByRowid, type StudyFilters } from './study-queries';
 
 type Db = Database.Database;
 
