@@ -51,8 +51,12 @@ export const storeChannels = {
   ),
   /** Eksportér / Gem som fil: the file's name and text for a download. */
   'store.exportFile': channel<ExportedFile>()(z.object({ id }).strict()),
+  /**
+   * Autosave of unsaved work. `base` is the stamp of the file the work came from (as for store.save),
+   * kept with the work so that saving restored work still notices a file changed on disk meanwhile.
+   */
   'store.recoverySave': channel<{ savedAt: string }>()(
-    z.object({ key: z.string().max(100), doc, fileId: id.nullable() }).strict(),
+    z.object({ key: z.string().max(100), doc, fileId: id.nullable(), base: stamp.nullable().optional() }).strict(),
   ),
   'store.recoveryList': channel<RecoveryEntry[]>()(z.object({}).strict()),
   'store.recoveryOpen': channel<RecoveredWork>()(z.object({ key: z.string().max(100) }).strict()),

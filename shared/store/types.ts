@@ -84,6 +84,8 @@ export interface RecoveredWork {
   key: string;
   fileId: string | null;
   fileName: string | null;
+  /** The stamp of the file the work came from when it was autosaved (null: none known). */
+  stamp: FileStamp | null;
   doc: SomDocument;
 }
 

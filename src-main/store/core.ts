@@ -7,7 +7,7 @@
  * Every file read is untrusted (size cap → parse → strict schema, `parseSom`); every write is atomic.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { SomFileError, parseSom, parseSomBytes, refusedFile, serializeForDisk, sizeWarning } from '../../shared/som/io';
@@ -18,7 +18,9 @@ import { createHash } from 'node:crypto';
 import { atomicWriteFile, commitTemp, fsyncDir, writeTempBeside, TMP_SUFFIX } from './atomic';
 import { withFsMessages } from './fs-errors';
 import { cleanLeftovers, reserveName, stampChanged, stampOf, stampOfWritten, withFileLock, writeNewFile } from './shared-folder';
-import { BACKUP_DIR, ID_RE, SETTINGS_FILE, backupPath, fileId, readCapped, readJson } from './files';
+import { BACKUP_DIR, SETTINGS_FILE, backupPath, fileId, readCapped, readJson } from './files';
+import { createFolderListing } from './listing';
+import { somEntry } from './som-entry';
 
 export interface FileStoreOptions {
   /** Default store folder (Documents/SØM or the web host's documents folder). */
@@ -63,8 +65,6 @@ export function createStoreCore(opts: FileStoreOptions) {
   const now = opts.now ?? (() => new Date());
   const appLabel = opts.appLabel ?? 'SØM Desktop';
   const settingsPath = path.join(opts.userDataDir, SETTINGS_FILE);
-  /** Listing cache: file name → entry, valid while size and mtime are unchanged. */
-  const cache = new Map<string, { mtimeMs: number; size: number; entry: StoreEntry }>();
 
   function loadSettings(): Settings {
     const raw = readJson(settingsPath);
@@ -99,76 +99,18 @@ export function createStoreCore(opts: FileStoreOptions) {
     mkdirSync(opts.userDataDir, { recursive: true });
     const next: Settings = absDir === null ? {} : { storeDir: path.resolve(absDir) };
     atomicWriteFile(settingsPath, JSON.stringify(next, null, 2) + '\n');
-    cache.clear();
+    listing.clear();
     return settings();
   }
 
-  function fileNames(dir = folder()): string[] {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isFile() && isStoreFileName(d.name))
-      .map((d) => d.name)
-      .sort((a, b) => a.localeCompare(b, 'da'));
-  }
-
-  /** The file name of an id, looked up in the current listing; refuses anything else. */
-  function resolve(id: string): { dir: string; fileName: string; file: string } {
-    if (typeof id !== 'string' || !ID_RE.test(id)) throw new AppError('invalid-request', 'Ugyldigt id for en beregning.');
-    const dir = folder();
-    const fileName = fileNames(dir).find((n) => fileId(n) === id);
-    if (!fileName) throw notFound();
-    return { dir, fileName, file: path.join(dir, fileName) };
-  }
-
-  function entryFor(dir: string, fileName: string): StoreEntry {
-    const file = path.join(dir, fileName);
-    const st = statSync(file);
-    const hit = cache.get(fileName);
-    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.entry;
-    let entry: StoreEntry;
-    try {
-      const doc = parseSomBytes(readCapped(file));
-      entry = {
-        id: fileId(fileName),
-        fileName,
-        name: doc.intervention.name,
-        targetGroup: doc.intervention.targetGroup.label || null,
-        startYear: doc.intervention.startYear,
-        savedAt: doc.savedAt,
-        knowledgeRelease: doc.knowledge?.release ?? null,
-        size: st.size,
-        error: null,
-      };
-    } catch (e) {
-      entry = {
-        id: fileId(fileName),
-        fileName,
-        name: fileName.slice(0, -SOM_EXT.length),
-        targetGroup: null,
-        startYear: null,
-        savedAt: new Date(st.mtimeMs).toISOString(),
-        knowledgeRelease: null,
-        size: st.size,
-        error: e instanceof AppError ? e.message : 'Filen kunne ikke læses.',
-      };
-    }
-    cache.set(fileName, { mtimeMs: st.mtimeMs, size: st.size, entry });
-    return entry;
-  }
-
-  function list(): StoreEntry[] {
-    const dir = folder();
-    const names = fileNames(dir);
-    const out: StoreEntry[] = [];
-    for (const n of names) {
-      try {
-        out.push(entryFor(dir, n));
-      } catch {
-        // Vanished between readdir and stat: skip.
-      }
-    }
-    for (const key of [...cache.keys()]) if (!names.includes(key)) cache.delete(key);
-    return out;
-  }
+  const listing = createFolderListing<StoreEntry>({
+    folder,
+    isFileName: isStoreFileName,
+    badId: 'Ugyldigt id for en beregning.',
+    notFound,
+    entry: somEntry,
+  });
+  const { names: fileNames, resolve, entryFor, list, forget } = listing;
 
   function read(id: string): { fileName: string; doc: SomDocument; text: string; stamp: FileStamp } {
     const { file, fileName } = resolve(id);
@@ -178,7 +120,10 @@ export function createStoreCore(opts: FileStoreOptions) {
       const doc = parseSomBytes(bytes);
       return { fileName, doc, text: Buffer.from(bytes).toString('utf8'), stamp };
     } catch (e) {
-      if (e instanceof SomFileError) throw refusedFile(e, fileName, 'åbnes');
+      if (e instanceof SomFileError) {
+        listing.markUnreadable(fileName, e.message);
+        throw refusedFile(e, fileName, 'åbnes');
+      }
       throw e;
     }
   }
@@ -373,11 +318,6 @@ export function createStoreCore(opts: FileStoreOptions) {
   function exportFile(id: string): ExportedFile {
     const { fileName, text } = read(id);
     return { fileName, text };
-  }
-
-  /** Drops a file name from the listing cache (after it left the folder). */
-  function forget(fileName: string): void {
-    cache.delete(fileName);
   }
 
   return {

@@ -23,22 +23,37 @@ export function fileId(fileName: string): string {
   return createHash('sha256').update(`som-file\u0000${fileName.normalize('NFC')}`).digest('hex').slice(0, 32);
 }
 
-export function readCapped(file: string): Uint8Array {
+/** The whole file, refused before reading when larger than `max` (`tooBig` is the refusal). */
+export function readCapped(file: string, max = MAX_SOM_BYTES, tooBig: () => Error = somTooBigError): Uint8Array {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size > MAX_SOM_BYTES) throw somTooBigError();
-    const buf = Buffer.alloc(size);
-    let off = 0;
-    while (off < size) {
-      const n = readSync(fd, buf, off, size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return buf.subarray(0, off);
+    if (size > max) throw tooBig();
+    return readFrom(fd, size);
   } finally {
     closeSync(fd);
   }
+}
+
+/** At most the first `bytes` bytes of a file. */
+export function readPrefix(file: string, bytes: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    return readFrom(fd, Math.min(bytes, fstatSync(fd).size));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readFrom(fd: number, size: number): Uint8Array {
+  const buf = Buffer.alloc(size);
+  let off = 0;
+  while (off < size) {
+    const n = readSync(fd, buf, off, size - off, off);
+    if (n === 0) break;
+    off += n;
+  }
+  return buf.subarray(0, off);
 }
 
 export function readJson(file: string, maxBytes = 1024 * 1024): unknown {

@@ -4,7 +4,7 @@
  * .som rule to each member); every write is atomic with the previous version kept as a backup,
  * exactly as for a .som file.
  */
-import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { SomFileError } from '../../shared/som/io';
@@ -13,7 +13,8 @@ import { safeBaseName } from '../../shared/store/filenames';
 import type { PortfolioEntry, OpenedPortfolio, SavedPortfolio } from '../../shared/store/portfolio-types';
 import { atomicWriteFile } from './atomic';
 import type { StoreCore } from './core';
-import { ID_RE, fileId } from './files';
+import { fileId, readCapped } from './files';
+import { createFolderListing } from './listing';
 
 export const SOMP_EXT = '.somp';
 
@@ -33,23 +34,28 @@ export function uniquePortfolioFileName(text: string, taken: Iterable<string>): 
   return name;
 }
 
+const sompTooBig = () =>
+  new SomFileError(`Filen er for stor (over ${MAX_SOMP_BYTES / (1024 * 1024)} MiB) til at være en SØM-sammenligning.`);
+
 function readCappedSomp(file: string): Uint8Array {
-  const fd = openSync(file, 'r');
+  return readCapped(file, MAX_SOMP_BYTES, sompTooBig);
+}
+
+/** The listing entry of one .somp file (checked in full: every member is a whole calculation). */
+function portfolioEntry(file: string, fileName: string, st: Stats): PortfolioEntry {
   try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_SOMP_BYTES) {
-      throw new SomFileError(`Filen er for stor (over ${MAX_SOMP_BYTES / (1024 * 1024)} MiB) til at være en SØM-sammenligning.`);
-    }
-    const buf = Buffer.alloc(size);
-    let off = 0;
-    while (off < size) {
-      const n = readSync(fd, buf, off, size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return buf.subarray(0, off);
-  } finally {
-    closeSync(fd);
+    const doc = parseSompBytes(readCappedSomp(file));
+    return { id: fileId(fileName), fileName, name: doc.name, members: doc.members.map((m) => m.intervention.name), savedAt: doc.savedAt, size: st.size, error: null };
+  } catch (e) {
+    return {
+      id: fileId(fileName),
+      fileName,
+      name: fileName.slice(0, -SOMP_EXT.length),
+      members: [],
+      savedAt: new Date(st.mtimeMs).toISOString(),
+      size: st.size,
+      error: e instanceof AppError ? e.message : 'Filen kunne ikke læses.',
+    };
   }
 }
 
@@ -57,69 +63,13 @@ const notFound = () =>
   new AppError('not-found', 'Sammenligningen findes ikke (længere) i mappen med gemte beregninger. Opdatér oversigten, og prøv igen.');
 
 export function createPortfolios(core: StoreCore, appLabel = 'SØM Desktop') {
-  const cache = new Map<string, { mtimeMs: number; size: number; entry: PortfolioEntry }>();
-
-  function names(dir = core.folder()): string[] {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isFile() && isPortfolioFileName(d.name))
-      .map((d) => d.name)
-      .sort((a, b) => a.localeCompare(b, 'da'));
-  }
-
-  function resolve(id: string): { dir: string; fileName: string; file: string } {
-    if (typeof id !== 'string' || !ID_RE.test(id)) throw new AppError('invalid-request', 'Ugyldigt id for en sammenligning.');
-    const dir = core.folder();
-    const fileName = names(dir).find((n) => fileId(n) === id);
-    if (!fileName) throw notFound();
-    return { dir, fileName, file: path.join(dir, fileName) };
-  }
-
-  function entryFor(dir: string, fileName: string): PortfolioEntry {
-    const file = path.join(dir, fileName);
-    const st = statSync(file);
-    const hit = cache.get(fileName);
-    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.entry;
-    let entry: PortfolioEntry;
-    try {
-      const doc = parseSompBytes(readCappedSomp(file));
-      entry = {
-        id: fileId(fileName),
-        fileName,
-        name: doc.name,
-        members: doc.members.map((m) => m.intervention.name),
-        savedAt: doc.savedAt,
-        size: st.size,
-        error: null,
-      };
-    } catch (e) {
-      entry = {
-        id: fileId(fileName),
-        fileName,
-        name: fileName.slice(0, -SOMP_EXT.length),
-        members: [],
-        savedAt: new Date(st.mtimeMs).toISOString(),
-        size: st.size,
-        error: e instanceof AppError ? e.message : 'Filen kunne ikke læses.',
-      };
-    }
-    cache.set(fileName, { mtimeMs: st.mtimeMs, size: st.size, entry });
-    return entry;
-  }
-
-  function portfolioList(): PortfolioEntry[] {
-    const dir = core.folder();
-    const all = names(dir);
-    const out: PortfolioEntry[] = [];
-    for (const n of all) {
-      try {
-        out.push(entryFor(dir, n));
-      } catch {
-        // Vanished between readdir and stat: skip.
-      }
-    }
-    for (const key of [...cache.keys()]) if (!all.includes(key)) cache.delete(key);
-    return out;
-  }
+  const { names, resolve, entryFor, list: portfolioList } = createFolderListing<PortfolioEntry>({
+    folder: core.folder,
+    isFileName: isPortfolioFileName,
+    badId: 'Ugyldigt id for en sammenligning.',
+    notFound,
+    entry: portfolioEntry,
+  });
 
   function readPortfolio(id: string): { fileName: string; doc: SompDocument; text: string } {
     const { file, fileName } = resolve(id);

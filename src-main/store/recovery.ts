@@ -4,12 +4,23 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { MAX_SOM_BYTES, parseSom, serializeForDisk } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
-import type { RecoveredWork, RecoveryEntry } from '../../shared/store/types';
+import type { FileStamp, RecoveredWork, RecoveryEntry } from '../../shared/store/types';
 import { atomicWriteFile } from './atomic';
 import { withFsMessages } from './fs-errors';
 import { cleanLeftovers } from './shared-folder';
 import { ID_RE, RECOVERY_KEY_RE } from './files';
 import type { StoreCore } from './core';
+
+/** A stamp as written into the recovery file's first line; null for anything else. */
+function stampFrom(v: unknown): FileStamp | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const s = v as Record<string, unknown>;
+  const ok =
+    typeof s.size === 'number' && Number.isInteger(s.size) && s.size >= 0 &&
+    typeof s.mtimeMs === 'number' && Number.isFinite(s.mtimeMs) && s.mtimeMs >= 0 &&
+    typeof s.sha256 === 'string' && /^[0-9a-f]{64}$/.test(s.sha256);
+  return ok ? { size: s.size as number, mtimeMs: s.mtimeMs as number, sha256: s.sha256 as string } : null;
+}
 
 export function createRecovery(core: StoreCore, recoveryDir: string) {
   const { resolve, now } = core;
@@ -20,8 +31,12 @@ export function createRecovery(core: StoreCore, recoveryDir: string) {
     return path.join(recoveryDir, `${key}.json`);
   }
 
-  /** Autosave of unsaved work (renderer timer). Not validated beyond the schema: unfinished work may be odd. */
-  function recoverySave(key: string, doc: SomDocument, fileId: string | null): { savedAt: string } {
+  /**
+   * Autosave of unsaved work (renderer timer). Not validated beyond the schema: unfinished work may be odd.
+   * `base` is the stamp of the file the work came from; it is kept, so that saving the restored work
+   * over a file that changed meanwhile is still a conflict the user is asked about.
+   */
+  function recoverySave(key: string, doc: SomDocument, fileId: string | null, base: FileStamp | null = null): { savedAt: string } {
     const file = recoveryFile(key);
     let fileName: string | null = null;
     if (fileId !== null) {
@@ -42,13 +57,13 @@ export function createRecovery(core: StoreCore, recoveryDir: string) {
     }
     withFsMessages('Det ikke-gemte arbejde kunne ikke sikres', () => {
       mkdirSync(recoveryDir, { recursive: true });
-      atomicWriteFile(file, JSON.stringify({ key, fileId: fileName ? fileId : null, fileName, savedAt }) + '\n' + text);
+      atomicWriteFile(file, JSON.stringify({ key, fileId: fileName ? fileId : null, fileName, savedAt, stamp: fileName ? base : null }) + '\n' + text);
     });
     return { savedAt };
   }
 
   /** The saved work of key; null when there is none; an entry with `error` when it cannot be read back. */
-  function readRecovery(key: string): (RecoveryEntry & { doc: SomDocument | null }) | null {
+  function readRecovery(key: string): (RecoveryEntry & { doc: SomDocument | null; stamp: FileStamp | null }) | null {
     const file = recoveryFile(key);
     if (!existsSync(file)) return null;
     try {
@@ -63,6 +78,7 @@ export function createRecovery(core: StoreCore, recoveryDir: string) {
         fileName: typeof meta.fileName === 'string' ? meta.fileName : null,
         name: doc.intervention.name,
         savedAt: typeof meta.savedAt === 'string' ? meta.savedAt : doc.savedAt,
+        stamp: stampFrom(meta.stamp),
         doc,
       };
     } catch (e) {
@@ -80,6 +96,7 @@ export function createRecovery(core: StoreCore, recoveryDir: string) {
         name: 'Ikke-gemt arbejde',
         savedAt,
         error: `Det ikke-gemte arbejde kan ikke læses igen.${why}`,
+        stamp: null,
         doc: null,
       };
     }
@@ -102,7 +119,7 @@ export function createRecovery(core: StoreCore, recoveryDir: string) {
     const r = readRecovery(key);
     if (!r) throw new AppError('not-found', 'Det ikke-gemte arbejde findes ikke længere.');
     if (r.doc === null) throw new AppError('invalid-file', r.error ?? 'Det ikke-gemte arbejde kan ikke læses igen.');
-    return { key: r.key, fileId: r.fileId, fileName: r.fileName, doc: r.doc };
+    return { key: r.key, fileId: r.fileId, fileName: r.fileName, stamp: r.fileId ? r.stamp : null, doc: r.doc };
   }
 
   function recoveryDiscard(key: string): { removed: boolean } {

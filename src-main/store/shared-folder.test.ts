@@ -140,6 +140,31 @@ describe('edit conflict (handler level)', () => {
     expect(onDisk()).toBe('Min ændring');
   });
 
+  it('restored unsaved work keeps the stamp of its file: saving it over a file changed meanwhile is a conflict', async () => {
+    const docs = tmp('som-recovery-conflict-');
+    const myData = tmp('som-recovery-conflict-a-');
+    const mine = storeDeps(docs, myData);
+    const theirs = storeDeps(docs, tmp('som-recovery-conflict-b-'));
+    const created = (await dispatch(handlers, mine, 'store.save', { id: null, doc: parseSom(validExampleText()) })) as { ok: true; value: { id: string; fileName: string } };
+    const id = created.value.id;
+    const opened = (await dispatch(handlers, mine, 'store.open', { id })) as { ok: true; value: { stamp: { size: number; mtimeMs: number; sha256: string }; doc: ReturnType<typeof parseSom> } };
+    const myDoc = { ...opened.value.doc, intervention: { ...opened.value.doc.intervention, description: 'Min ikke-gemte ændring' } };
+    const kept = await dispatch(handlers, mine, 'store.recoverySave', { key: 'w-0123456789ab', doc: myDoc, fileId: id, base: opened.value.stamp });
+    expect(kept.ok).toBe(true);
+
+    // The app stops; a colleague saves the file; the app starts again and restores the work.
+    const theirDoc = { ...opened.value.doc, intervention: { ...opened.value.doc.intervention, description: 'Kollegaens ændring' } };
+    expect((await dispatch(handlers, theirs, 'store.save', { id, doc: theirDoc, base: opened.value.stamp })).ok).toBe(true);
+    const restarted = storeDeps(docs, myData);
+    const restored = (await dispatch(handlers, restarted, 'store.recoveryOpen', { key: 'w-0123456789ab' })) as { ok: true; value: { fileId: string; stamp: unknown; doc: ReturnType<typeof parseSom> } };
+    expect(restored.value.fileId).toBe(id);
+    expect(restored.value.stamp).toEqual(opened.value.stamp);
+
+    const r = await dispatch(handlers, restarted, 'store.save', { id, doc: restored.value.doc, base: restored.value.stamp as typeof opened.value.stamp });
+    expect(r).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/er blevet ændret af en anden/) } });
+    expect(parseSom(readFileSync(path.join(docs, created.value.fileName), 'utf8')).intervention.description).toBe('Kollegaens ændring');
+  });
+
   it('my own saves in a row never conflict, and a changed time alone (a copy, a sync client) is not a change', async () => {
     const docs = tmp('som-noconflict-');
     const deps = storeDeps(docs, tmp('som-noconflict-d-'));

@@ -8,8 +8,9 @@ import { flushSync, tick } from 'svelte';
 import { parseSom } from '../../shared/som/io';
 import { AppError } from '../../shared/errors';
 import { setApi } from '../lib/api';
-import { createFakeApi } from '../test/fake-api';
+import { createFakeApi, type FakeHandlers } from '../test/fake-api';
 import { Calculation } from './calculation.svelte';
+import { session } from './session.svelte';
 import SaveConflictDialog from './SaveConflictDialog.svelte';
 import icmText from '../../data/examples/icm-hjemloese.som?raw';
 
@@ -19,7 +20,7 @@ const theirs = { size: 120, mtimeMs: 2, sha256: '2'.repeat(64) };
 const CONFLICT = 'Filen «ICM.som» er blevet ændret af en anden (eller på en anden computer), siden du åbnede den.';
 
 /** A store where someone else saved the file after we opened it (their stamp differs from ours). */
-function conflictingStore() {
+function conflictingStore(extra: Partial<FakeHandlers> = {}) {
   const theirDoc = parseSom(icmText);
   theirDoc.intervention.description = 'Kollegaens udgave';
   return createFakeApi({
@@ -28,6 +29,7 @@ function conflictingStore() {
       return { id: id ?? ID, fileName: 'ICM.som', savedAt: '2026-03-01T10:00:00.000Z', doc, stamp: { size: 130, mtimeMs: 3, sha256: '3'.repeat(64) }, sizeWarning: null };
     },
     'store.open': ({ id }) => ({ id, fileName: 'ICM.som', doc: theirDoc, stamp: theirs, sizeWarning: null, knowledge: { file: null, current: null, differs: false } }),
+    ...extra,
   });
 }
 
@@ -93,5 +95,33 @@ describe('SaveConflictDialog', () => {
     expect(calc.conflict).toBeNull();
     expect(calc.dirty).toBe(true);
     expect(calc.doc.intervention.description).toBe('Min udgave');
+  });
+
+  it('autosave keeps the stamp with the unsaved work, and work restored from it still meets the question', async () => {
+    const kept: { doc?: unknown; base?: unknown } = {};
+    const api = conflictingStore({
+      'store.recoverySave': ({ doc, base }) => {
+        Object.assign(kept, { doc, base });
+        return { savedAt: '2026-03-01T09:00:00.000Z' };
+      },
+      'store.recoveryOpen': ({ key }) => ({ key, fileId: ID, fileName: 'ICM.som', stamp: kept.base as typeof opened, doc: kept.doc as ReturnType<typeof parseSom> }),
+    });
+    setApi(api);
+    const calc = new Calculation(parseSom(icmText), { autosaveMs: 0, id: ID, fileName: 'ICM.som', stamp: opened });
+    calc.update((d) => (d.intervention.description = 'Min udgave'));
+    await calc.autosave();
+    expect(kept.base).toEqual(opened);
+    calc.dispose();
+
+    // The app was closed; the colleague saved; the work is restored and saved.
+    expect(await session.restore('w-0123456789ab')).toBe(true);
+    const restored = session.current!;
+    expect(restored.stamp).toEqual(opened);
+    render(SaveConflictDialog, { calc: restored });
+    expect(await restored.save()).toBe(false);
+    flushSync();
+    expect(api.calls.filter((c) => c.channel === 'store.save').at(-1)?.args).toMatchObject({ id: ID, base: opened });
+    expect(screen.getByRole('heading', { name: 'Filen er ændret af en anden' })).toBeTruthy();
+    restored.dispose();
   });
 });

@@ -441,7 +441,7 @@ export class Calculation implements EditableCalculation {
       return;
     }
     try {
-      const r = await call('store.recoverySave', { key: this.recoveryKey, doc: this.snapshot(), fileId: this.id });
+      const r = await call('store.recoverySave', { key: this.recoveryKey, doc: this.snapshot(), fileId: this.id, base: this.id ? this.stamp : null });
       this.lastAutosave = r.savedAt;
       this.backupProblem = null;
     } catch (e) {

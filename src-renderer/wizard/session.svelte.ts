@@ -172,7 +172,7 @@ class WizardSession {
     if (!(await this.guardReplace())) return false;
     try {
       const [r, Calculation] = await Promise.all([call('store.recoveryOpen', { key }), loadCalculation()]);
-      this.current = new Calculation(r.doc, { id: r.fileId, fileName: r.fileName, recoveryKey: key, dirty: true });
+      this.current = new Calculation(r.doc, { id: r.fileId, fileName: r.fileName, stamp: r.stamp, recoveryKey: key, dirty: true });
       for (const s of ['omkostninger', 'effekt', 'konsekvenser-1', 'konsekvenser-2', 'resultater'] as const) this.current.visit(s);
       this.notice = null;
       router.go(r.fileId ? `/beregning/${r.fileId}/om` : '/beregning/ny/om');
