@@ -6,6 +6,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { checkHostAndOrigin, resolveStatic, startWebHost, type WebHost } from './server';
 import { channelNames } from '../../shared/ipc';
+import { handlers as realHandlers } from '../handlers';
+import type { HandlerMap } from '../handlers/types';
 
 function tmp(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -99,6 +101,46 @@ describe('web host', () => {
     const trav = await request(host.port, { path: '/..%2fsecret.txt', headers: { host: `127.0.0.1:${host.port}` } });
     expect([400, 404]).toContain(trav.status);
     expect(trav.body).not.toContain('do not serve');
+  });
+});
+
+describe('web host serves requests concurrently', () => {
+  it('answers a cheap request while a slow one is still pending, then the slow one', async () => {
+    const dir = tmp('som-webconc-');
+    const rendererDir = path.join(dir, 'renderer');
+    mkdirSync(rendererDir);
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let slowStarted = false;
+    // A slow query (as a large option count would be on the query worker): it waits for the gate.
+    const handlers: HandlerMap = {
+      ...realHandlers,
+      'knowledge.studyFacets': async () => {
+        slowStarted = true;
+        await gate;
+        return { themes: [], targetGroups: [], interventions: [], measures: [], designs: [], qualities: [], countries: [] };
+      },
+    };
+    const host = await startWebHost({ rendererDir, handlers, userDataDir: tmp('som-ud-'), documentsDir: tmp('som-docs-'), knowledgePath: makeKnowledge(dir) });
+    try {
+      const headers = { 'content-type': 'application/json', host: `127.0.0.1:${host.port}`, 'x-som-token': host.token };
+      let slowDone = false;
+      const slow = request(host.port, { method: 'POST', path: '/api/knowledge.studyFacets', headers, body: '{}' }).then((r) => {
+        slowDone = true;
+        return r;
+      });
+      await expect.poll(() => slowStarted).toBe(true);
+      const quick = await request(host.port, { method: 'POST', path: '/api/app.info', headers, body: '{}' });
+      expect(JSON.parse(quick.body)).toMatchObject({ ok: true, value: { host: 'web' } });
+      expect(slowDone).toBe(false);
+      release();
+      const slowRes = await slow;
+      expect(JSON.parse(slowRes.body)).toMatchObject({ ok: true, value: { designs: [] } });
+    } finally {
+      release();
+      await host.close();
+    }
   });
 });
 
