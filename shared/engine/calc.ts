@@ -10,15 +10,8 @@
  *   figures in O(actors × years); sensitivity and Monte Carlo (issue 7) call it many times.
  * `calculate(doc)` = `evaluate(prepare(doc))` plus the per-line and per-area detail.
  */
-import {
-  ACTORS,
-  YEARS_PER_LINE,
-  type Actor,
-  type Direction,
-  type SomDocument,
-  type SomLine,
-  type ViewActor,
-} from '../som/schema';
+import { ACTORS, YEARS_PER_LINE, type Actor, type ViewActor } from '../som/basics';
+import type { Direction, SomDocument, SomLine } from '../som/schema';
 import { costModelResults, effectiveCosts, toCostModelJson, type CostModelJson, type CostModelResult } from './costmodel';
 
 export { ACTORS };

@@ -4,7 +4,8 @@
  * sentence saying what is wrong with a chosen basis. Pure.
  */
 import { AppError } from '../errors';
-import { LIMITS, type SomDocument } from '../som/schema';
+import { LIMITS } from '../som/basics';
+import type { SomDocument } from '../som/schema';
 
 /** The common basis of a comparison. */
 export interface CompareBasis {

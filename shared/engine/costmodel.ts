@@ -4,8 +4,9 @@
  * that a file's stored yearly costs are the ones its activities give.
  * Pure functions only.
  */
-import { ACTORS, type Actor, type SomIntervention } from '../som/schema';
-import { isHoursUnit, type CostActivity, type SomCostModel } from '../som/costmodel';
+import { ACTORS, isHoursUnit, type Actor } from '../som/basics';
+import type { SomIntervention } from '../som/schema';
+import type { CostActivity, SomCostModel } from '../som/costmodel';
 import { formatNumber } from '../format';
 
 export type ActorArrays = Record<Actor, number[]>;

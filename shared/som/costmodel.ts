@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { formatNumber } from '../format';
+import { isHoursUnit, type ActivityUnit } from './basics';
 
 export const COST_MODEL_LIMITS = {
   maxActivities: 200,
@@ -107,12 +108,7 @@ export const costModelSchema = z
 
 export type SomCostModel = z.infer<typeof costModelSchema>;
 export type CostActivity = SomCostModel['activities'][number];
-export type ActivityUnit = { amount: number } | { hours: number; hourlyRate: number };
-
-/** True when the unit is hours × hourly rate. */
-export function isHoursUnit(u: ActivityUnit): u is { hours: number; hourlyRate: number } {
-  return 'hours' in u;
-}
+export { isHoursUnit, type ActivityUnit } from './basics';
 
 /** The cost model with its keys in som-format.md order (for the writer). */
 export function normalizeCostModel(cm: SomCostModel): SomCostModel {

@@ -9,23 +9,10 @@
 import { z } from 'zod';
 import { MAX_COMPARE_MEMBERS, basisProblem, type CompareBasis } from '../engine/compare-basis';
 import { SomFileError, normalizeSom, parseSom, utf8ByteLength, MAX_SOM_DEPTH } from './io';
-import { LIMITS, noteSchema, type SomDocument } from './schema';
+import { LIMITS, noteSchema } from './schema';
+import { SOMP_FORMAT, SOMP_FORMAT_VERSION, MAX_SOMP_BYTES, type SompDocument } from './somp-basics';
 
-export const SOMP_FORMAT = 'somp';
-export const SOMP_FORMAT_VERSION = 1;
-/** Maximum size of a .somp file in UTF-8 bytes (20 MiB). */
-export const MAX_SOMP_BYTES = 20 * 1024 * 1024;
-
-export interface SompDocument {
-  format: 'somp';
-  formatVersion: 1;
-  createdWith: string;
-  savedAt: string;
-  name: string;
-  basis: CompareBasis;
-  members: SomDocument[];
-  report?: { text: string };
-}
+export { MAX_SOMP_BYTES, SOMP_FORMAT, SOMP_FORMAT_VERSION, createSomp, type SompDocument } from './somp-basics';
 
 const msgText = (max: number, min = 0) =>
   min > 0 ? `skal være en tekst på ${min}–${max} tegn` : `skal være en tekst på højst ${max} tegn`;
@@ -225,28 +212,6 @@ export function normalizeSomp(doc: SompDocument): SompDocument {
 /** The file text: stable key order, 2-space indentation, trailing newline. */
 export function serializeSomp(doc: SompDocument): string {
   return JSON.stringify(normalizeSomp(doc), null, 2) + '\n';
-}
-
-/** A new portfolio document of `members` on `basis`. */
-export function createSomp(opts: {
-  name: string;
-  basis: CompareBasis;
-  members: SomDocument[];
-  createdWith?: string;
-  savedAt?: string;
-  reportText?: string;
-}): SompDocument {
-  const doc: SompDocument = {
-    format: SOMP_FORMAT,
-    formatVersion: SOMP_FORMAT_VERSION,
-    createdWith: opts.createdWith ?? 'SØM Desktop',
-    savedAt: opts.savedAt ?? new Date().toISOString(),
-    name: opts.name,
-    basis: { ...opts.basis },
-    members: opts.members,
-  };
-  if (opts.reportText !== undefined && opts.reportText !== '') doc.report = { text: opts.reportText };
-  return doc;
 }
 
 /** Whether a text looks like a .somp file (format "somp"), without validating it. */

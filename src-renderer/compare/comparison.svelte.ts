@@ -7,7 +7,7 @@ import { call } from '../lib/api';
 import { router } from '../lib/router.svelte';
 import { appInfo } from '../lib/app-info.svelte';
 import { session } from '../wizard/session.svelte';
-import { Calculation } from '../wizard/calculation.svelte';
+import type { Calculation } from '../wizard/calculation.svelte';
 import { compare, type CompareResult } from '../../shared/engine/compare';
 import {
   MAX_COMPARE_MEMBERS,
@@ -16,7 +16,7 @@ import {
   type BasisChoice,
   type CompareBasis,
 } from '../../shared/engine/compare-basis';
-import { createSomp, type SompDocument } from '../../shared/som/somp';
+import { createSomp, type SompDocument } from '../../shared/som/somp-basics';
 import type { SomDocument, ViewActor } from '../../shared/som/schema';
 
 export const MIN_SELECTED = 2;
@@ -197,6 +197,8 @@ export class Comparison {
     const doc = this.members[index];
     if (!doc) return false;
     if (!(await session.guardReplace())) return false;
+    // The calculation (schemas, engine) loads when first needed, not with Oversigt.
+    const { Calculation } = await import('../wizard/calculation.svelte');
     const i = appInfo.info;
     session.current = new Calculation(structuredClone($state.snapshot(doc)) as SomDocument, {
       dirty: true,

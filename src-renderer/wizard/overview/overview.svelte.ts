@@ -5,7 +5,6 @@
  */
 import { call } from '../../lib/api';
 import type { ExampleEntry, RecoveryEntry, StoreEntry, TrashEntry } from '../../../shared/store/types';
-import { MAX_SOM_BYTES, SomFileError, decodeSomBytes, refusedFile, somTooBigError } from '../../../shared/som/io';
 import { session } from '../session.svelte';
 import { downloadText } from '../download';
 
@@ -123,6 +122,8 @@ export class OverviewState {
     this.status = null;
     const done: string[] = [];
     const failed: string[] = [];
+    // The file rules (and the schemas behind them) load with the first import, not with Oversigt.
+    const { MAX_SOM_BYTES, SomFileError, decodeSomBytes, refusedFile, somTooBigError } = await import('../../../shared/som/io');
     for (const f of files) {
       try {
         if (f.size > MAX_SOM_BYTES) throw refusedFile(somTooBigError(), f.name, 'importeres');
