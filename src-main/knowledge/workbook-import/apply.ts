@@ -5,198 +5,22 @@
  * the seeds' spellings and known synonyms), and what matches nothing added under the workbook's
  * name. Rows the workbook does not give keep their values and flags. Pure: no I/O.
  */
-import type { PriceIndexKind } from '../../../shared/knowledge/price-index';
 import { createHash } from 'node:crypto';
-import type { DimensionSrc, KnowledgeData, PriceSrc, StudySrc, TargetGroupSrc, ThemeSrc } from '../../../shared/knowledge/types';
+import type { DimensionSrc, KnowledgeData, PriceSrc, StudySrc, TargetGroupSrc } from '../../../shared/knowledge/types';
 import type { WorkbookImportCounts, WorkbookImportSummary } from '../../../shared/knowledge/types';
 import { MAX_MEASURED_YEARS } from '../../../shared/knowledge/schema';
-import { looseKey, slugify } from './cells';
+import { slugify } from './cells';
+import { Labels, labelKey } from './labels';
+import { mergePriceIndex } from './price-index-merge';
 import type { ConsIn, ConsRowType, Recognised } from './recognise';
 
-export const OTHER_THEME = { id: 'andre-maalgrupper', label: 'Andre målgrupper' };
+export { OTHER_THEME } from './labels';
 const MAX_WARNINGS = 30;
-
-/** Hoveddimension names of the workbook → the release's area names (both normalised with looseKey). */
-const AREA_SYNONYMS: Record<string, string> = {
-  beskæftigelsesindsats: 'uddannelse og beskæftigelse',
-  sundhedsydelse: 'sundhedsydelser',
-  efterværn: 'efterværn',
-  'sociale foranstaltninger til børn og unge unde': 'sociale foranstaltninger til børn og unge under 18',
-};
-
-/** Underdimension synonyms, per area (looseKey). */
-const DIMENSION_SYNONYMS: { area: string | null; from: string; to: string }[] = [
-  { area: 'skat af indkomst', from: 'beskæftigelse', to: 'fra beskæftigelse' },
-  { area: 'skat af indkomst', from: 'overførselsindkomster', to: 'fra overførselsindkomster' },
-  { area: 'skat af indkomst', from: 'overførselsindkomst', to: 'fra overførselsindkomster' },
-  { area: 'indkomstoverførsler', from: 'færdighedshjælp', to: 'førtidspension' },
-];
-
-/** Abbreviations of the workbook's screens, expanded word by word before matching. */
-const word = (w: string) => new RegExp(`(?<![\\p{L}\\d])${w}(?![\\p{L}\\d])`, 'gu');
-const WORDS: [RegExp, string][] = [
-  [word('soc pæd'), 'socialpædagogisk'],
-  [word('besk'), 'beskæftigelse'],
-  [word('botilbudslign'), 'botilbudslignende'],
-  [word('ambulans'), 'ambulant'],
-  [word('forbedrende'), 'forberedende'],
-];
-
-function labelKey(s: string): string {
-  let k = looseKey(s.replace(/(\.\.\.|…)\s*$/, ''));
-  for (const [re, to] of WORDS) k = k.replace(re, to);
-  return k;
-}
 
 const sourceOf = (file: string, sheet: string, row: number) => `${file}, ark '${sheet}', række ${row}`;
 
 function counts(): WorkbookImportCounts {
   return { prices: 0, consequenceRows: 0, studies: 0, characteristics: 0, priceIndexYears: 0, discountRate: false, taxRates: false };
-}
-
-class Labels {
-  readonly data: KnowledgeData;
-  readonly newGroups: string[] = [];
-  readonly newMeasures: string[] = [];
-  readonly newDimensions: string[] = [];
-  private readonly groups = new Map<string, TargetGroupSrc>();
-  private readonly themes = new Map<string, ThemeSrc>();
-  private readonly measures = new Map<string, string>();
-  private readonly ids = new Set<string>();
-
-  constructor(data: KnowledgeData) {
-    this.data = data;
-    for (const g of data.targetGroups) this.groups.set(labelKey(g.label), g);
-    for (const t of data.themes) this.themes.set(labelKey(t.label), t);
-    for (const m of data.successMeasures) this.measures.set(`${m.targetGroupId}\u0000${labelKey(m.label)}`, m.id);
-    for (const g of data.targetGroups) this.ids.add(`g:${g.id}`);
-    for (const d of data.dimensions) this.ids.add(`d:${d.id}`);
-    for (const t of data.themes) this.ids.add(`t:${t.id}`);
-  }
-
-  private uniqueId(kind: string, base: string): string {
-    let id = slugify(base);
-    for (let i = 2; this.ids.has(`${kind}:${id}`); i++) id = `${slugify(base, 55)}-${i}`;
-    this.ids.add(`${kind}:${id}`);
-    return id;
-  }
-
-  theme(label: string | null, source: string): string {
-    if (label) {
-      const t = this.themes.get(labelKey(label));
-      if (t) return t.id;
-      const nt: ThemeSrc = { id: this.uniqueId('t', label), label, source, illustrative: false };
-      this.data.themes.push(nt);
-      this.themes.set(labelKey(label), nt);
-      return nt.id;
-    }
-    const other = this.themes.get(labelKey(OTHER_THEME.label));
-    if (other) return other.id;
-    const nt: ThemeSrc = { id: OTHER_THEME.id, label: OTHER_THEME.label, source: 'Målgrupper indlæst fra et regneark uden tema', illustrative: false };
-    this.ids.add(`t:${nt.id}`);
-    this.data.themes.push(nt);
-    this.themes.set(labelKey(nt.label), nt);
-    return nt.id;
-  }
-
-  findGroup(label: string): TargetGroupSrc | undefined {
-    return this.groups.get(labelKey(label));
-  }
-
-  group(label: string, source: string, opts: { theme?: string | null; literatureOnly?: boolean } = {}): TargetGroupSrc {
-    const found = this.findGroup(label);
-    if (found) {
-      if (!opts.literatureOnly && found.literatureOnly && this.newGroups.includes(found.label)) found.literatureOnly = false;
-      return found;
-    }
-    const ages = /(\d{1,3})\s*[-–]\s*(\d{1,3})\s*år/.exec(label);
-    const g: TargetGroupSrc = {
-      id: this.uniqueId('g', label),
-      themeId: this.theme(opts.theme ?? null, source),
-      label,
-      group: label.split(/[:(]/)[0].trim() || label,
-      subgroup: null,
-      ageMin: ages ? Math.min(120, Number(ages[1])) : null,
-      ageMax: ages ? Math.min(120, Number(ages[2])) : null,
-      delimitation: null,
-      literatureOnly: opts.literatureOnly ?? false,
-      source,
-      illustrative: false,
-    };
-    if (g.ageMin !== null && g.ageMax !== null && g.ageMin > g.ageMax) g.ageMin = g.ageMax = null;
-    this.data.targetGroups.push(g);
-    this.groups.set(labelKey(label), g);
-    this.newGroups.push(label);
-    return g;
-  }
-
-  measure(group: TargetGroupSrc, label: string, source: string): string {
-    const k = `${group.id}\u0000${labelKey(label)}`;
-    const found = this.measures.get(k);
-    if (found) return found;
-    let id = slugify(label);
-    const taken = new Set(this.data.successMeasures.filter((m) => m.targetGroupId === group.id).map((m) => m.id));
-    for (let i = 2; taken.has(id); i++) id = `${slugify(label, 55)}-${i}`;
-    this.data.successMeasures.push({ id, targetGroupId: group.id, label, definition: '', source, illustrative: false });
-    this.measures.set(k, id);
-    this.newMeasures.push(`${label} (${group.label})`);
-    return id;
-  }
-
-  private areaName(area: string | null): { key: string | null; name: string | null } {
-    if (!area) return { key: null, name: null };
-    let k = labelKey(area);
-    k = AREA_SYNONYMS[k] ?? k;
-    const existing = this.data.dimensions.find((d) => labelKey(d.area) === k);
-    if (existing) return { key: k, name: existing.area };
-    const prefix = this.data.dimensions.filter((d) => labelKey(d.area).startsWith(k));
-    if (k.length >= 8 && prefix.length && prefix.every((d) => d.area === prefix[0].area)) return { key: labelKey(prefix[0].area), name: prefix[0].area };
-    return { key: k, name: area };
-  }
-
-  /** The dimension of an (area, underdimension) pair; created when nothing matches. */
-  dimension(areaText: string | null, label: string, unit: string | null, priceUnit: string | null, source: string): DimensionSrc {
-    const area = this.areaName(areaText);
-    let key = labelKey(label);
-    for (const s of DIMENSION_SYNONYMS) if (s.from === key && (s.area === null || s.area === area.key || area.key === null)) key = s.to;
-    const inArea = (d: DimensionSrc) => area.key === null || labelKey(d.area) === area.key;
-    const strip = (d: DimensionSrc) => labelKey(d.label.replace(new RegExp(`\\s*\\(${d.area}\\)\\s*$`, 'i'), ''));
-    const dims = this.data.dimensions;
-    const pick = (list: DimensionSrc[]) => (list.length === 1 ? list[0] : list.length > 1 && area.key === null ? list[0] : undefined);
-    let d =
-      pick(dims.filter((x) => inArea(x) && labelKey(x.label) === key)) ??
-      pick(dims.filter((x) => inArea(x) && strip(x) === key)) ??
-      (key.length >= 6 ? pick(dims.filter((x) => inArea(x) && labelKey(x.label).startsWith(key))) : undefined);
-    if (d && area.key === null) {
-      // Without a hoveddimension an exact label in one area wins over the same name under Efterværn.
-      const exact = dims.filter((x) => labelKey(x.label) === key);
-      if (exact.length) d = exact[0];
-    }
-    if (d) return d;
-    const areaName = area.name ?? 'Andre konsekvenser';
-    const sameArea = dims.filter((x) => x.area === areaName);
-    const revenue = sameArea.length > 0 && sameArea.filter((x) => x.direction === 'revenue').length > sameArea.length / 2;
-    const pu = priceUnit ?? (unit ? `Kr. pr. ${unit.toLowerCase()}` : 'Kr. pr. enhed');
-    const u = unit ?? (priceUnit ? priceUnit.replace(/^kr\.?\s*pr\.?\s*/i, '') || priceUnit : 'enheder');
-    const nd: DimensionSrc = {
-      id: this.uniqueId('d', label),
-      area: areaName,
-      label,
-      unit: u.slice(0, 50),
-      priceUnit: pu.slice(0, 50),
-      direction: revenue ? 'revenue' : 'expense',
-      taxableTransfer: false,
-      adultsOnly: false,
-      childrenOnly: false,
-      uncertainSocialService: labelKey(areaName) === 'sociale serviceydelser',
-      derived: false,
-      source,
-      illustrative: false,
-    };
-    dims.push(nd);
-    this.newDimensions.push(`${label} (${areaName})`);
-    return nd;
-  }
 }
 
 class Warnings {
@@ -436,54 +260,7 @@ export function applyRecognised(base: KnowledgeData, rec: Recognised, opts: Appl
     }
   }
 
-  // Price index: the workbook's years replace the release's; the years around them continue from
-  // the workbook's first and last value with the release's own yearly changes (no jump).
-  if (rec.priceIndex) {
-    const pi = rec.priceIndex;
-    const old = new Map(data.other.priceIndex.values.map((v) => [v.year, v]));
-    const given = new Map(pi.values.map((v) => [v.year, v]));
-    const years = pi.values.map((v) => v.year);
-    const firstY = Math.min(...years);
-    const lastY = Math.max(...years);
-    found.priceIndexYears = pi.values.length;
-    replaced.priceIndexYears = pi.values.filter((v) => old.has(v.year)).length;
-    const out = new Map<number, { year: number; value: number; publishedChange?: number | null; kind?: PriceIndexKind | null }>();
-    for (const v of pi.values) out.set(v.year, { year: v.year, value: v.value, ...(v.publishedChange !== null ? { publishedChange: v.publishedChange } : {}) });
-    // Years outside the workbook's range keep the release's own yearly changes, scaled to meet the
-    // workbook's first and last value; without an overlapping year they are kept as they are.
-    const firstOld = old.get(firstY);
-    const lastOld = old.get(lastY);
-    const before = firstOld ? (given.get(firstY) as { value: number }).value / firstOld.value : 1;
-    const after = lastOld ? (given.get(lastY) as { value: number }).value / lastOld.value : 1;
-    // With a projection rate in the release, the years after the workbook's last year continue from
-    // its last value at that rate and are tagged projected.
-    const projection = data.other.priceIndex.projection ?? null;
-    const lastGiven = (given.get(lastY) as { value: number }).value;
-    for (const v of old.values()) {
-      if (v.year >= firstY && v.year <= lastY) continue;
-      if (v.year > lastY && projection) {
-        out.set(v.year, { year: v.year, value: lastGiven * Math.pow(1 + projection.rate, v.year - lastY), publishedChange: projection.rate, kind: 'projected' });
-        continue;
-      }
-      const f = v.year < firstY ? before : after;
-      out.set(v.year, { year: v.year, value: v.value * f, ...(v.publishedChange != null ? { publishedChange: v.publishedChange } : {}), ...(v.kind ? { kind: v.kind } : {}) });
-    }
-    let basis = pi.basisYear ?? pi.values.find((v) => Math.abs(v.value - 1) < 1e-9)?.year ?? data.other.priceIndex.basisYear;
-    if (!out.has(basis)) {
-      warn.add(`Prisindeksets basisår ${basis} findes ikke i indekset; basisåret ${data.other.priceIndex.basisYear} beholdes.`);
-      basis = data.other.priceIndex.basisYear;
-    }
-    const values = [...out.values()].sort((a, b) => a.year - b.year);
-    const kept = values.filter((v) => !given.has(v.year)).map((v) => v.year);
-    data.other.priceIndex = {
-      basisYear: basis,
-      values,
-      source: `${src(pi.sheet, pi.row)} (${firstY}–${lastY})${kept.length ? `; øvrige år videreført fra udgivelsen ${base.release.id}${projection ? `, efter ${lastY} fremskrevet med ${(projection.rate * 100).toFixed(1).replace('.', ',')} % om året` : ' med dens årlige ændring'}` : ''}`,
-      note: data.other.priceIndex.note,
-      ...(projection ? { projection } : {}),
-    };
-    if (!out.has(data.other.priceIndex.basisYear)) warn.add('Prisindekset mangler basisåret.');
-  }
+  if (rec.priceIndex) mergePriceIndex(data, base.release.id, rec.priceIndex, src, found, replaced, (w) => warn.add(w));
   if (rec.discountRate) {
     found.discountRate = true;
     replaced.discountRate = true;
