@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { shippedKnowledgePath } from '../src-main/paths';
 import { runInWorker } from '../src-main/knowledge/workbook-import/jobs';
-import type { ApplyResult } from '../src-main/knowledge/workbook-import/apply';
+import type { PreparedImport } from '../src-main/knowledge/workbook-import/protocol';
 import { largeWorkbook } from '../src-main/knowledge/workbook-import/sample-workbooks';
 import { summarize, type Figure } from './measure';
 
@@ -27,7 +27,7 @@ export default async function (): Promise<Record<string, Figure>> {
       let peak = process.memoryUsage().rss;
       const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
       const t0 = performance.now();
-      const res = await runInWorker<ApplyResult>({
+      const res = await runInWorker<PreparedImport>({
         op: 'workbook',
         fileName: 'SØM-stor.xlsx',
         bytes: new Uint8Array(bytes),
@@ -38,7 +38,7 @@ export default async function (): Promise<Record<string, Figure>> {
       if (res.summary.found.studies !== 10_000 || res.summary.found.prices !== 2_000 || res.summary.found.consequenceRows !== 1_000) {
         throw new Error(`knowledge.import: unexpected counts ${JSON.stringify(res.summary.found)}`);
       }
-      await runInWorker({ op: 'build', data: res.data, outDir: path.join(dir, String(run)) });
+      await runInWorker({ op: 'build', pending: res.pending, outDir: path.join(dir, String(run)) });
       const ms = performance.now() - t0;
       clearInterval(timer);
       peak = Math.max(peak, process.memoryUsage().rss);

@@ -100,7 +100,7 @@ export async function runKnowledge(argv: string[], io: KnowledgeCliIo): Promise<
     const preview = await previewWorkbook(deps, path.basename(file), bytes);
     let summary = preview.summary;
     if (!dryRun) {
-      const release = await buildAndActivate(deps, preview.data);
+      const release = await buildAndActivate(deps, preview.prepared);
       summary = { ...summary, release: { id: release.id, sha256: release.sha256 } };
     }
     io.stdout(json ? JSON.stringify(importJson(summary), null, 2) + '\n' : text(summary));

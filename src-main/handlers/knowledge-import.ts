@@ -2,8 +2,8 @@ import { AppError } from '../../shared/errors';
 import type { KnowledgeData, ReleaseEntry, WorkbookImportPreview, WorkbookImportSummary } from '../../shared/knowledge/types';
 import type { Deps } from '../deps';
 import type { HandlersFor } from './types';
-import { ImportJobs } from '../knowledge/workbook-import/jobs';
-import type { ApplyResult } from '../knowledge/workbook-import/apply';
+import { discardInWorker, ImportJobs } from '../knowledge/workbook-import/jobs';
+import type { BuiltRelease, PreparedImport } from '../knowledge/workbook-import/protocol';
 import { MAX_SECONDS } from '../knowledge/workbook-import/read';
 import { MAX_FILE_BYTES, refuseByName } from '../knowledge/workbook-import/zip-guard';
 
@@ -33,24 +33,29 @@ export function decodeUpload(base64: string, maxBytes: number): Buffer {
 }
 
 /** Reads a workbook in the import worker; the result waits for confirmation. */
-export async function previewWorkbook(deps: Deps, fileName: string, bytes: Buffer, jobId?: string): Promise<WorkbookImportPreview & { data: KnowledgeData }> {
+export async function previewWorkbook(deps: Deps, fileName: string, bytes: Buffer, jobId?: string): Promise<WorkbookImportPreview & { prepared: PreparedImport }> {
   refuseByName(fileName);
   if (bytes.length > MAX_FILE_BYTES) throw new AppError('invalid-file', `Filen er for stor: højst ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
   const jobs = importJobs(deps);
-  const res = await jobs.run<ApplyResult>(
+  const res = await jobs.run<PreparedImport>(
     { op: 'workbook', fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basePath: deps.knowledge.path, date: today(), deadline: Date.now() + MAX_SECONDS * 1000 },
     jobId,
   );
   const baseId = deps.knowledge.release()?.release ?? '';
-  return { token: jobs.hold(res.data, res.summary, baseId), summary: res.summary, data: res.data };
+  return { token: jobs.hold(res, baseId), summary: res.summary, prepared: res };
 }
 
-/** Builds the release in the worker, then registers and activates it. */
-export async function buildAndActivate(deps: Deps, data: KnowledgeData, jobId?: string): Promise<ReleaseEntry> {
+/** Builds a read release (kept in the worker under `pending`), then registers and activates it. */
+export async function buildAndActivate(deps: Deps, prepared: { pending: string; release: KnowledgeData['release'] }, jobId?: string): Promise<ReleaseEntry> {
   const releases = requireReleases(deps);
-  releases.assertNewId(data.release.id);
-  const built = await importJobs(deps).run<{ file: string; sha256: string }>({ op: 'build', data, outDir: releases.releasesDir }, jobId);
-  return releases.registerBuilt(data.release, built.file, built.sha256);
+  try {
+    releases.assertNewId(prepared.release.id);
+  } catch (e) {
+    discardInWorker(prepared.pending);
+    throw e;
+  }
+  const built = await importJobs(deps).run<BuiltRelease>({ op: 'build', pending: prepared.pending, outDir: releases.releasesDir }, jobId);
+  return releases.registerBuilt(prepared.release, built.file, built.sha256);
 }
 
 export const knowledgeImportHandlers: HandlersFor<K> = {
@@ -63,16 +68,17 @@ export const knowledgeImportHandlers: HandlersFor<K> = {
   'knowledge.importPaste': async (deps, a) => {
     requireReleases(deps);
     const jobs = importJobs(deps);
-    const res = await jobs.run<ApplyResult>({ op: 'paste', text: a.text, basePath: deps.knowledge.path, date: today() }, a.jobId);
-    return { token: jobs.hold(res.data, res.summary, deps.knowledge.release()?.release ?? ''), summary: res.summary };
+    const res = await jobs.run<PreparedImport>({ op: 'paste', text: a.text, basePath: deps.knowledge.path, date: today() }, a.jobId);
+    return { token: jobs.hold(res, deps.knowledge.release()?.release ?? ''), summary: res.summary };
   },
   'knowledge.importConfirm': async (deps, a) => {
     const pending = importJobs(deps).take(a.token);
     if (!pending) throw new AppError('not-found', 'Forhåndsvisningen findes ikke længere. Indlæs regnearket igen.');
     if (pending.baseId !== (deps.knowledge.release()?.release ?? '')) {
+      discardInWorker(pending.pending);
       throw new AppError('conflict', 'Den aktive udgivelse er skiftet siden forhåndsvisningen. Indlæs regnearket igen.');
     }
-    const release = await buildAndActivate(deps, pending.data, a.jobId);
+    const release = await buildAndActivate(deps, pending, a.jobId);
     const summary: WorkbookImportSummary = { ...pending.summary, release: { id: release.id, sha256: release.sha256 } };
     return { release, summary };
   },

@@ -2,15 +2,16 @@ import { AppError } from '../../shared/errors';
 import type { Deps } from '../deps';
 import type { HandlersFor } from './types';
 import * as q from '../knowledge/queries';
-import { readKnowledgeData, sectionCounts } from '../knowledge/build';
+import { readKnowledgeData } from '../knowledge/build';
 import { tablesToXlsx } from '../knowledge/xlsx';
 import { dataToTemplate } from '../knowledge/template';
 import { MAX_IMPORT_BYTES } from '../knowledge/template-reader';
 import { buildAndActivate, decodeUpload, importJobs } from './knowledge-import';
+import type { PreparedTemplate } from '../knowledge/workbook-import/protocol';
 import { linesForResult } from '../../shared/knowledge/lines';
 import { toCsv } from '../../shared/knowledge/csv';
 import { consequencesTable, otherTable, pricesTable, studiesTable, targetGroupsTable, type Table } from '../../shared/knowledge/tables';
-import type { ExportFile, KnowledgeData, LocalPrice } from '../../shared/knowledge/types';
+import type { ExportFile, LocalPrice } from '../../shared/knowledge/types';
 
 type K =
   | 'knowledge.themes'
@@ -147,11 +148,11 @@ export const knowledgeHandlers: HandlersFor<K> = {
     const buf = decodeUpload(a.base64, MAX_IMPORT_BYTES);
     if (buf.length > MAX_IMPORT_BYTES) throw new AppError('invalid-file', `Filen er for stor (højst ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
     // Reading the template and building the release run in the import worker, off the event loop.
-    const data = await importJobs(deps).run<KnowledgeData>({ op: 'template', bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
-    const release = await buildAndActivate(deps, data);
+    const prepared = await importJobs(deps).run<PreparedTemplate>({ op: 'template', bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
+    const release = await buildAndActivate(deps, prepared);
     return {
       release,
-      counts: sectionCounts(data),
+      counts: prepared.counts,
     };
   },
   'knowledge.releases': (deps) => {

@@ -267,11 +267,12 @@ export interface BuildResult {
  * Write a new knowledge database atomically: build in a temp file in the same folder
  * (journal DELETE, foreign keys checked, VACUUM, fsync), then rename over `outPath`.
  */
-export function buildKnowledgeDb(data: KnowledgeData, outPath: string): BuildResult {
+export function buildKnowledgeDb(data: KnowledgeData, outPath: string, known: { sha256?: string } = {}): BuildResult {
   const dir = path.dirname(path.resolve(outPath));
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(outPath)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-  const sha256 = knowledgeDataHash(data);
+  // The caller may already have hashed the data (for the file name); hashing is a full serialisation.
+  const sha256 = known.sha256 ?? knowledgeDataHash(data);
   const db = new Database(tmp);
   try {
     db.pragma('journal_mode = DELETE');

@@ -125,8 +125,9 @@ export class KnowledgeService implements KnowledgeDb, KnowledgeReleaseManager {
     const id = data.release.id;
     this.assertNewId(id);
     // The file name never comes from user text (ids like "CON" are not valid file names everywhere).
-    const file = `release-${knowledgeDataHash(data).slice(0, 24)}.sqlite`;
-    const res = buildKnowledgeDb(data, path.join(this.releasesDir, file));
+    const sha256 = knowledgeDataHash(data);
+    const file = `release-${sha256.slice(0, 24)}.sqlite`;
+    const res = buildKnowledgeDb(data, path.join(this.releasesDir, file), { sha256 });
     this.userDb.addImportedRelease({ id, file, date: data.release.date, sha256: res.sha256, description: data.release.description, importedAt: new Date().toISOString() });
     return this.select(id);
   }

@@ -1,7 +1,8 @@
 /**
  * Main-process side of the import worker: starts one worker thread per job (bounded heap), relays
  * its progress, cancels it (terminate) and stops it when the time limit passes. Previews wait
- * here, keyed by a random token, until "Brug disse tal" or "Annullér".
+ * here, keyed by a random token, until "Brug disse tal" or "Annullér"; their data stays in the
+ * worker (only the summary is held here).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { ImportProgress, KnowledgeData, WorkbookImportSummary } from '../../../shared/knowledge/types';
-import type { WorkerReply, WorkerRequest } from './protocol';
+import type { PreparedImport, WorkerReply, WorkerRequest } from './protocol';
 import { MAX_SECONDS, TIME_LIMIT_MESSAGE } from './read';
 
 /** Heap of one import worker; past it the worker stops with a Danish message. */
@@ -105,6 +106,11 @@ class WorkerHost {
     if (w) void w.terminate();
   }
 
+  /** Whether a worker is running (data kept in it survives only as long as it does). */
+  get alive(): boolean {
+    return this.w !== null;
+  }
+
   run<T>(req: WorkerRequest, opts: RunOptions = {}): Promise<T> {
     let cancelled = false;
     let cancelRunning: (() => void) | null = null;
@@ -145,8 +151,15 @@ export function runInWorker<T>(req: WorkerRequest, opts: RunOptions = {}): Promi
   return host.run<T>(req, opts);
 }
 
+/** Drops a read release kept in the worker (nothing to do when the worker has stopped). */
+export function discardInWorker(pending: string): void {
+  if (host.alive) runInWorker({ op: 'discard', pending }).catch(() => undefined);
+}
+
 interface Pending {
-  data: KnowledgeData;
+  /** Key of the read release in the worker. */
+  pending: string;
+  release: KnowledgeData['release'];
   summary: WorkbookImportSummary;
   /** The release the preview was built on; confirming on another one is refused. */
   baseId: string;
@@ -186,13 +199,21 @@ export class ImportJobs {
     return !!c;
   }
 
-  hold(data: KnowledgeData, summary: WorkbookImportSummary, baseId: string): string {
+  hold(prepared: PreparedImport, baseId: string): string {
     const now = Date.now();
-    for (const [k, p] of this.pending) if (now - p.at > PREVIEW_TTL_MS) this.pending.delete(k);
-    while (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
+    for (const [k, p] of this.pending) if (now - p.at > PREVIEW_TTL_MS) this.drop(k);
+    while (this.pending.size >= MAX_PENDING) this.drop(this.pending.keys().next().value as string);
     const token = randomBytes(12).toString('hex');
-    this.pending.set(token, { data, summary, baseId, at: now });
+    this.pending.set(token, { pending: prepared.pending, release: prepared.release, summary: prepared.summary, baseId, at: now });
     return token;
+  }
+
+  private drop(token: string): boolean {
+    const p = this.pending.get(token);
+    if (!p) return false;
+    this.pending.delete(token);
+    discardInWorker(p.pending);
+    return true;
   }
 
   take(token: string): Pending | null {
@@ -202,6 +223,6 @@ export class ImportJobs {
   }
 
   discard(token: string): boolean {
-    return this.pending.delete(token);
+    return this.drop(token);
   }
 }
