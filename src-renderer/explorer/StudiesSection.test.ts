@@ -28,6 +28,9 @@ describe('StudiesSection', () => {
     await waitFor(() => expect(counter()).toBe(`Antal valgte effektstudier: ${formatNumber(expected)} ud af ${total}`));
     const last = api.calls.filter((c) => c.channel === 'knowledge.studies').at(-1);
     expect(last?.args).toMatchObject({ designs: ['Metaanalyse'], offset: 0 });
+    // Rows first: the page for the new filter is asked for before its option counts.
+    const asked = (channel: string) => api.calls.findIndex((c) => c.channel === channel && (c.args as { designs?: string[] }).designs?.[0] === 'Metaanalyse');
+    expect(asked('knowledge.studyFacets')).toBeGreaterThan(asked('knowledge.studies'));
 
     // Only a window of rows is in the DOM.
     const table = screen.getByTestId('studies-table');
@@ -104,6 +107,8 @@ describe('StudiesSection', () => {
     open();
     await waitFor(() => expect(within(screen.getByRole('group', { name: 'Design' })).getByText('Metaanalyse')).toBeTruthy());
     expect(api.calls.filter((c) => c.channel === 'knowledge.studyFacets').map((c) => c.args)).toEqual([{}]);
+    // The page is asked for before the option counts.
+    expect(api.calls.map((c) => c.channel).filter((c) => c.startsWith('knowledge.stud')).slice(0, 2)).toEqual(['knowledge.studies', 'knowledge.studyFacets']);
   });
 
   it('shows a back-end error as an alert', async () => {

@@ -89,11 +89,13 @@ export class StudiesState {
   }
 
   /**
-   * First open: the first page and the option lists are asked for at once; the rows and the
+   * First open: the first page and then the option lists are asked for at once; the rows and the
    * counter show as soon as they arrive, the lists when theirs do. The unfiltered option counts
    * are fetched once: they are both the options and the counts while nothing is selected.
    */
   async load(): Promise<void> {
+    // The page is asked for first: the query worker answers in the order asked.
+    const rows = this.refresh({ counts: false });
     const facets = call('knowledge.studyFacets', {}).then(
       (all) => {
         this.allFacets = all;
@@ -105,7 +107,7 @@ export class StudiesState {
         this.error = errorText(e);
       },
     );
-    await Promise.all([this.refresh({ counts: false }), facets]);
+    await Promise.all([rows, facets]);
   }
 
   /**
@@ -118,9 +120,10 @@ export class StudiesState {
     this.inFlight = [];
     this.loading = true;
     this.error = null;
+    // Rows first: the page request leaves before the option counts' (the worker answers in order).
+    const rows = (this.rowsRun ??= this.fetchRows().finally(() => (this.rowsRun = null)));
     if (opts.counts !== false) this.scheduleCounts();
-    this.rowsRun ??= this.fetchRows().finally(() => (this.rowsRun = null));
-    return this.rowsRun;
+    return rows;
   }
 
   private rowsRun: Promise<void> | null = null;
