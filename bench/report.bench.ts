@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseSom } from '../shared/som/io';
 import { buildReportHtml } from '../shared/report/html';
 import { createChromiumPdfRenderer } from '../src-main/report/pdf';
 import { reportPdf } from '../src-main/report/render';
-import { projectRoot } from '../src-main/paths';
 import { syntheticDoc } from '../shared/engine/synthetic';
 import { measure, type Figure } from './measure';
+import { goldenSom } from '../test-support/golden';
 
 /**
  * Report generation (target ≤ 3 s): HTML only, PDF with a running Chromium, and PDF including
  * Chromium's start, for the small golden case and for a large one (33 lines, 5 cohorts, 61 years).
  */
 export default async function (): Promise<Record<string, Figure>> {
-  const doc = parseSom(readFileSync(path.resolve(projectRoot, '../shared/fixtures/golden/icm-hjemloese.som'), 'utf8'));
+  const doc = goldenSom('icm-hjemloese');
   const meta = { fileName: 'icm-hjemloese.som', appName: 'SØM Desktop', appVersion: 'bench', generatedAt: '2026-11-23T00:00:00Z' };
   const html = await measure(() => buildReportHtml({ doc, ...meta }), 20, 3);
   const warm = createChromiumPdfRenderer();

@@ -7,20 +7,18 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
 import { parseSom } from '../shared/som/io';
 import { parseSomp } from '../shared/som/somp';
 import { compare } from '../shared/engine/compare';
 import { formatNumber } from '../shared/format';
+import { readGolden } from '../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../shared/fixtures/golden');
 const NAMES = ['seed-kontanthjaelp', 'icm-hjemloese', 'skole-angst'];
 const SHOTS = process.env.SOM_SHOTS_DIR;
 
 async function importFixture(host: { origin: string; token: string }, name: string) {
-  const text = fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8');
+  const text = readGolden(`${name}.som`);
   const res = await fetch(`${host.origin}/api/store.importFile`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-som-token': host.token },
@@ -123,7 +121,7 @@ test('select three calculations, compare, change the basis, save .somp, reopen, 
 });
 
 test('a bad .somp file is refused in Danish, naming the calculation, and nothing is written', async ({ app, host }) => {
-  const good = fs.readFileSync(path.join(GOLDEN, 'icm-hjemloese.som'), 'utf8');
+  const good = readGolden('icm-hjemloese.som');
   const raw = {
     format: 'somp', formatVersion: 1, createdWith: 'x', savedAt: '2026-12-01T10:00:00Z', name: 'Ond',
     basis: { priceYear: 2018, discountRate: 0.04, periodStart: 2018, periodEnd: 2023 },

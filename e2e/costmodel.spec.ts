@@ -6,20 +6,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { parseSom } from '../shared/som/io';
 import { calculate } from '../shared/engine/calc';
 import { deriveCosts } from '../shared/engine/costmodel';
 import { formatNumber } from '../shared/format';
+import { readGolden } from '../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../shared/fixtures/golden');
 const SHOTS = process.env.SOM_SHOTS_DIR;
 
 async function importFixture(host: { origin: string; token: string }, name: string): Promise<string> {
-  const text = fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8');
+  const text = readGolden(`${name}.som`);
   const res = await fetch(`${host.origin}/api/store.importFile`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-som-token': host.token },

@@ -3,17 +3,13 @@
  * actuals are entered by their labels, and the summary and the re-forecast figure are what the
  * engine gives for the saved file (web host, real handlers, Debian Chromium).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
 import { parseSom } from '../shared/som/io';
 import { calculateFollowUp } from '../shared/engine/followup';
 import { followUpSummary } from '../shared/report/followup';
 import { formatKr } from '../shared/format';
+import { readGolden } from '../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../shared/fixtures/golden');
 
 async function api<T>(host: { origin: string; token: string }, channel: string, args: unknown): Promise<T> {
   const res = await fetch(`${host.origin}/api/${channel}`, {
@@ -27,7 +23,7 @@ async function api<T>(host: { origin: string; token: string }, channel: string, 
 }
 
 test('Følg op: actuals typed by label give the engine\'s re-forecast, summary and a saved followUp', async ({ app, host }) => {
-  const text = fs.readFileSync(path.join(GOLDEN, 'icm-hjemloese.som'), 'utf8');
+  const text = readGolden('icm-hjemloese.som');
   const { id } = await api<{ id: string }>(host, 'store.importFile', { fileName: 'icm-hjemloese.som', text });
   await app.goto(`${host.url}#/oversigt`);
   await app.reload();

@@ -4,21 +4,18 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { parseSom } from '../shared/som/io';
 import { calculate } from '../shared/engine/calc';
 import { formatKr, formatNumber } from '../shared/format';
 import type { SomDocument } from '../shared/som/schema';
+import { goldenExpected, readGolden } from '../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../shared/fixtures/golden');
 const ACTORS = ['kommune', 'region', 'stat', 'alle'] as const;
 
 async function importFixture(host: { origin: string; token: string }, name: string): Promise<{ id: string; doc: SomDocument }> {
-  const text = fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8');
+  const text = readGolden(`${name}.som`);
   const res = await fetch(`${host.origin}/api/store.importFile`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-som-token': host.token },
@@ -41,7 +38,7 @@ async function figure1a(app: Page): Promise<string[]> {
 
 test('Resultater shows the golden figures; period and actor changes give what the engine gives', async ({ app, host }) => {
   const { id, doc } = await importFixture(host, 'icm-hjemloese');
-  const expected = JSON.parse(fs.readFileSync(path.join(GOLDEN, 'icm-hjemloese.expected.json'), 'utf8')) as {
+  const expected = goldenExpected('icm-hjemloese') as {
     actors: Record<(typeof ACTORS)[number], { pvNet: number; net: number[] }>;
   };
   await openResults(app, host.url, id);

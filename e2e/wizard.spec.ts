@@ -11,9 +11,10 @@ import { parseSom } from '../shared/som/io';
 import { calculate, toResultsJson } from '../shared/engine/calc';
 import { formatKr } from '../shared/format';
 import { runCalc } from '../src-main/cli/calc';
+import { readGolden } from '../test-support/golden';
 
 const expected = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), '..', 'shared', 'fixtures', 'golden', 'icm-hjemloese.expected.json'), 'utf8'),
+  readGolden('icm-hjemloese.expected.json'),
 ) as { actors: Record<'kommune' | 'region' | 'stat' | 'alle', { pvNet: number; pvGains: number; pvCosts: number }> };
 
 async function axe(page: Page, step: string) {

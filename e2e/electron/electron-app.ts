@@ -9,13 +9,14 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { electronAvailable, electronBinaryPath, projectRoot } from '../../scripts/electron-binary.mjs';
+import { goldenPath } from '../../test-support/golden';
 
 export { electronAvailable, projectRoot };
 
 export const SKIP_REASON = 'Electron-binæren mangler på denne maskine (ELECTRON_SKIP_BINARY_DOWNLOAD)';
 
-/** The golden fixture, resolved relative to the repo (../shared/fixtures/golden/…). */
-export const goldenSom = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'golden', 'icm-hjemloese.som');
+/** The golden fixture ../shared/fixtures/golden/icm-hjemloese.som. */
+export const goldenSom = goldenPath('icm-hjemloese.som');
 
 let prepared = false;
 

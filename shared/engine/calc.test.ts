@@ -1,10 +1,6 @@
  
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSom } from '../som/io';
 import { createEmptySom, createEmptyLine } from '../som/new-document';
 import { somDocumentSchema, ACTORS, type SomDocument, type SomLine } from '../som/schema';
 import {
@@ -23,10 +19,8 @@ import {
   type CalcResult,
 } from './calc';
 import { syntheticDoc } from './synthetic';
+import { goldenSom as golden } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const golden = (name: string) => parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
 const clone = <T>(x: T): T => structuredClone(x);
 
 function close(a: number, b: number, rel = 1e-9, abs = 1e-6): boolean {

@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSom } from '../som/io';
 import type { SomDocument } from '../som/schema';
 import { RESULT_ACTORS, calculate } from './calc';
 import { compare } from './compare';
@@ -10,10 +6,8 @@ import { basisProblem, resolveBasis } from './compare-basis';
 import { differences } from './compare-inputs';
 import { toCompareJson } from './compare-json';
 import { syntheticDoc } from './synthetic';
+import { goldenSom as golden } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const golden = (name: string) => parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
 
 function close(a: number, b: number, what = '') {
   expect(Math.abs(a - b) <= 1e-6 + 1e-9 * Math.max(Math.abs(a), Math.abs(b)), `${what}: ${a} vs ${b}`).toBe(true);

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSom } from '../som/io';
 import { createEmptyLine, createEmptySom } from '../som/new-document';
 import type { FollowUp, FollowUpYear, SomDocument } from '../som/schema';
 import { RESULT_ACTORS, calculate, evaluate, prepare, toResultsJson } from './calc';
 import { calculateFollowUp, followUpJson, reforecastInputs } from './followup';
 import { syntheticDoc } from './synthetic';
 import { applyDerivedCosts } from './costmodel';
+import { goldenSom as golden } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const golden = (name: string) => parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
 
 const close = (a: number, b: number, what = '') =>
   expect(Math.abs(a - b) <= 1e-6 + 1e-9 * Math.max(Math.abs(a), Math.abs(b)), `${what}: ${a} vs ${b}`).toBe(true);

@@ -1,18 +1,9 @@
  
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSom } from '../som/io';
 import { calculate, toResultsJson } from './calc';
+import { goldenExpected, goldenNames, goldenSom } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN_DIR = path.resolve(here, '../../../shared/fixtures/golden');
-const names = fs
-  .readdirSync(GOLDEN_DIR)
-  .filter((f) => f.endsWith('.som'))
-  .map((f) => f.slice(0, -4))
-  .sort();
+const names = goldenNames();
 
 /** Deep comparison with numbers within `tol`; returns the first difference as a path, or null. */
 function firstDifference(actual: unknown, expected: unknown, tol = 0.01, at = '$'): string | null {
@@ -49,8 +40,8 @@ describe('golden fixtures', () => {
   });
   for (const name of names) {
     it(`${name} matches its expected results within 0,01 kr. on every figure (same keys, same order)`, () => {
-      const doc = parseSom(fs.readFileSync(path.join(GOLDEN_DIR, `${name}.som`), 'utf8'));
-      const expected = JSON.parse(fs.readFileSync(path.join(GOLDEN_DIR, `${name}.expected.json`), 'utf8'));
+      const doc = goldenSom(name);
+      const expected = goldenExpected(name);
       const actual = toResultsJson(calculate(doc));
       expect(firstDifference(actual, expected)).toBeNull();
     });

@@ -1,10 +1,5 @@
  
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSom } from '../som/io';
-import type { SomDocument } from '../som/schema';
 import { RESULT_ACTORS, calculate, evaluate, prepare } from './calc';
 import { mulberry32, sampleTriangular } from './rng';
 import { syntheticDoc } from './synthetic';
@@ -18,11 +13,9 @@ import {
   runMonteCarlo,
   type MonteCarloRanges,
 } from './montecarlo';
+import { goldenNames, goldenSom as load } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const load = (name: string): SomDocument => parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
-const names = fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.som')).map((f) => f.slice(0, -4)).sort();
+const names = goldenNames();
 
 const zero: MonteCarloRanges = {
   successRate: { low: 1, high: 1 },

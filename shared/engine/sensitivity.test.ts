@@ -1,10 +1,5 @@
  
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSom } from '../som/io';
-import type { SomDocument } from '../som/schema';
 import { calculate, evaluate, prepare, withDiscountRate, withSuccessRate } from './calc';
 import {
   DEFAULT_SENSITIVITY,
@@ -16,11 +11,9 @@ import {
   tornado,
 } from './sensitivity';
 import type { Multipliers } from './calc';
+import { goldenNames, goldenSom as load } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const load = (name: string): SomDocument => parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
-const names = fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.som')).map((f) => f.slice(0, -4)).sort();
+const names = goldenNames();
 
 describe('one-way sensitivity (model.md §8)', () => {
   const doc = load('icm-hjemloese');

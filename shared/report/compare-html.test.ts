@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSom } from '../som/io';
 import { createSomp } from '../som/somp';
 import { compare } from '../engine/compare';
 import { formatNumber } from '../format';
 import { buildCompareReportHtml } from './compare-html';
 import { basisSentence, keyFigureRows, portfolioRateShort } from './compare-texts';
+import { goldenSom as golden } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const golden = (name: string) => parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
 
 const doc = createSomp({
   name: 'Udvalgets <indsatser>',

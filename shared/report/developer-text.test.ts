@@ -7,13 +7,13 @@ import type { SomDocument } from '../som/schema';
 import { calculate } from '../engine/calc';
 import { buildReportHtml } from './html';
 import { assumptions } from './texts';
+import { goldenNames, goldenSom } from '../../test-support/golden';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXAMPLES = path.resolve(here, '../../data/examples');
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
 const docs: [string, SomDocument][] = [
   ...fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.som')).map((f) => [f, parseSom(fs.readFileSync(path.join(EXAMPLES, f), 'utf8'))] as [string, SomDocument]),
-  ...fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.som')).map((f) => [f, parseSom(fs.readFileSync(path.join(GOLDEN, f), 'utf8'))] as [string, SomDocument]),
+  ...goldenNames().map((n) => [`${n}.som`, goldenSom(n)] as [string, SomDocument]),
 ];
 
 /** Text meant for developers: course-file names, the model document, its section signs. */

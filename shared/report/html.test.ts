@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSom } from '../som/io';
 import type { SomDocument } from '../som/schema';
 import { calculate } from '../engine/calc';
 import { formatNumber } from '../format';
 import { buildReportHtml, danishDate, reportFooterTemplate } from './html';
 import { barChart, esc, fanChart, histogramChart, niceTicks, stackedBarChart, tornadoChart, barLineChart } from './svg';
+import { goldenSom as load } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const load = (name: string): SomDocument => parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
 const meta = { fileName: 'icm.som', appName: 'SØM Desktop', appVersion: '1.2.3', generatedAt: '2026-11-23T09:00:00Z' };
 
 describe('buildReportHtml', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { breakEvenRatePhrase, breakEvenRateShort, breakEvenSentence, figure2Data, keySentences, undiscountedBreakEvenYear } from './texts';
 import { calculate } from '../engine/calc';
 import { parseSom } from '../som/io';
+import { goldenSom } from '../../test-support/golden';
 
 const fig = (breakEvenSuccessRate: number | null, pvCosts: number, pvGainsAtFullSuccess: number) => ({ breakEvenSuccessRate, pvCosts, pvGainsAtFullSuccess });
 
@@ -25,8 +26,7 @@ describe('break-even success rate in words (model.md §7.6)', () => {
   });
 
   it('the key sentence for a golden case names the stat as gaining (no cost, positive gains)', () => {
-    const golden = path.resolve(import.meta.dirname, '../../../shared/fixtures/golden/icm-hjemloese.som');
-    const r = calculate(parseSom(readFileSync(golden, 'utf8')));
+    const r = calculate(goldenSom('icm-hjemloese'));
     const text = keySentences(r, 'alle').find((s) => s.id === 'break-even-rate')!.text;
     expect(r.actors.stat.pvCosts).toBe(0);
     expect(text).toContain('staten har gevinst ved enhver succesrate');

@@ -5,20 +5,12 @@
  * SomFileError carrying a one-line Danish message. Anything else (TypeError, RangeError, …) fails.
  */
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SomFileError, parseSom, serializeSom } from './io';
 import { calculate, toResultsJson } from '../engine/calc';
 import { seededRandom } from '../engine/synthetic';
+import { goldenNames, readGolden } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const fixtures = fs
-  .readdirSync(GOLDEN)
-  .filter((f) => f.endsWith('.som'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(GOLDEN, f), 'utf8'));
+const fixtures = goldenNames().map((n) => readGolden(`${n}.som`));
 // One more base file with every optional section, so their validation is fuzzed too.
 {
   const o = JSON.parse(fixtures[0]);

@@ -1,9 +1,6 @@
  
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors';
 import {
   MAX_SOM_BYTES,
@@ -17,11 +14,10 @@ import { fieldLabel } from './labels';
 import { createEmptySom, createEmptyLine } from './new-document';
 import { somDocumentSchema } from './schema';
 import { calculate } from '../engine/calc';
+import { goldenNames, readGolden } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const fixtureNames = fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.som')).sort();
-const fixtureText = (name: string) => fs.readFileSync(path.join(GOLDEN, name), 'utf8');
+const fixtureNames = goldenNames().map((n) => `${n}.som`);
+const fixtureText = readGolden;
 const seedText = fixtureText('seed-kontanthjaelp.som');
 
 /** Parses `mutate(seed fixture)` and returns the SomFileError it must throw. */

@@ -9,6 +9,7 @@ import { MAX_SOM_BYTES, parseSom, SomFileError } from './io';
 import { MAX_SOM_DEPTH, MAX_SOM_VALUES, prescanSom, SOM_ARRAY_LIMITS } from './prescan';
 import { somDocumentSchema } from './schema';
 import { hugeParticipantsText as hugeParticipants } from '../../src-main/store/hostile-files';
+import { GOLDEN_DIR } from '../../test-support/golden';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const example = readFileSync(path.join(root, 'data', 'examples', 'icm-hjemloese.som'), 'utf8');
@@ -101,7 +102,7 @@ describe('prescanSom', () => {
   });
 
   it('every valid file of the project and the golden fixtures passes', () => {
-    const dirs = [path.join(root, 'data', 'examples'), path.resolve(root, '..', 'shared', 'fixtures', 'golden')];
+    const dirs = [path.join(root, 'data', 'examples'), GOLDEN_DIR];
     let n = 0;
     for (const dir of dirs) {
       for (const f of readdirSync(dir).filter((f) => f.endsWith('.som'))) {

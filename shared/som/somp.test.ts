@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSom, serializeSom, isSomFileError } from './io';
+import { serializeSom, isSomFileError } from './io';
 import { createSomp, looksLikeSomp, parseSomp, parseSompBytes, serializeSomp, MAX_SOMP_BYTES } from './somp';
+import { goldenSom as golden } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const golden = (name: string) => parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
 
 const basis = { priceYear: 2018, discountRate: 0.04, periodStart: 2018, periodEnd: 2023 };
 const sample = () =>

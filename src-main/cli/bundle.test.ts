@@ -9,9 +9,10 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBundleOptions } from '../../scripts/bundle-options.mjs';
 import { projectRoot } from '../paths';
+import { goldenPath } from '../../test-support/golden';
 
 const out = path.join(projectRoot, '.cache', 'cli-bundle-test');
-const golden = path.resolve(projectRoot, '../shared/fixtures/golden/icm-hjemloese.som');
+const golden = goldenPath('icm-hjemloese.som');
 const run = (...args: string[]) => spawnSync(process.execPath, [path.join(out, 'som.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
 
 beforeAll(async () => {

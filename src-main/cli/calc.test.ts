@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { runCalc } from './calc';
+import { goldenExpected, goldenNames, goldenPath, readGolden } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const names = fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.som')).map((f) => f.slice(0, -4)).sort();
+const names = goldenNames();
 
 async function run(argv: string[]) {
   let stdout = '';
@@ -44,22 +42,22 @@ function tmpFile(name: string, content: string | Buffer): string {
 describe('som calc --json', () => {
   for (const name of names) {
     it(`${name}: prints exactly the expected results object`, async () => {
-      const r = await run([path.join(GOLDEN, `${name}.som`), '--json']);
+      const r = await run([goldenPath(`${name}.som`), '--json']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      const expected = JSON.parse(fs.readFileSync(path.join(GOLDEN, `${name}.expected.json`), 'utf8'));
+      const expected = goldenExpected(name);
       expect(within(JSON.parse(r.stdout), expected)).toBeNull();
     });
   }
   it('accepts the flag before the file and a leading "calc"', async () => {
-    const r = await run(['calc', '--json', path.join(GOLDEN, 'seed-kontanthjaelp.som')]);
+    const r = await run(['calc', '--json', goldenPath('seed-kontanthjaelp.som')]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).priceYear).toBe(2018);
   });
 });
 
 describe('som calc with a cost model (the ICM example)', () => {
-  const example = path.resolve(here, '../../data/examples/icm-hjemloese.som');
+  const example = path.resolve(import.meta.dirname, '../../data/examples/icm-hjemloese.som');
   it('--json adds costModel: cost per forløb and each activity\'s PV per actor', async () => {
     const r = await run([example, '--json']);
     expect(r.code).toBe(0);
@@ -84,7 +82,7 @@ describe('som calc with a cost model (the ICM example)', () => {
 
 describe('som calc (table)', () => {
   it('prints a Danish table with da-DK numbers and the break-even figures', async () => {
-    const r = await run([path.join(GOLDEN, 'seed-kontanthjaelp.som')]);
+    const r = await run([goldenPath('seed-kontanthjaelp.som')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Kontanthjælp, seedens tal');
@@ -97,7 +95,7 @@ describe('som calc (table)', () => {
     expect(r.stdout).toContain('Afkast pr. krone');
   });
   it('shows warnings and "over 100 %"', async () => {
-    const r = await run([path.join(GOLDEN, 'psykiatri-alkohol.som')]);
+    const r = await run([goldenPath('psykiatri-alkohol.som')]);
     expect(r.stdout).toContain('Advarsel: prisindeks mangler for 2024; 2023 anvendt');
     expect(r.stdout).toContain('192,4 % (over 100 %)');
   });
@@ -117,12 +115,12 @@ describe('som calc errors: exit 2 and one Danish line on stderr', () => {
   it('a folder', async () => expectOneLine(await run([os.tmpdir()]), /mappe/));
   it('invalid JSON', async () => expectOneLine(await run([tmpFile('a.som', '{"format": "som",')]), /ikke gyldig JSON/));
   it('schema error names the field', async () => {
-    const o = JSON.parse(fs.readFileSync(path.join(GOLDEN, 'seed-kontanthjaelp.som'), 'utf8'));
+    const o = JSON.parse(readGolden('seed-kontanthjaelp.som'));
     o.intervention.participants = [-3];
     expectOneLine(await run([tmpFile('b.som', JSON.stringify(o))]), /Deltagere, år 2018: skal være et tal ≥ 0/);
   });
   it('a label with a line break still gives one line', async () => {
-    const o = JSON.parse(fs.readFileSync(path.join(GOLDEN, 'seed-kontanthjaelp.som'), 'utf8'));
+    const o = JSON.parse(readGolden('seed-kontanthjaelp.som'));
     o.lines[0].label = 'To\nlinjer';
     o.lines[0].own[0] = 'x';
     expectOneLine(await run([tmpFile('c.som', JSON.stringify(o))]), /Konsekvenslinje 'To linjer', År 1/);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { runCompare, parseRate } from './compare';
 import { runCli } from './som';
@@ -10,10 +9,9 @@ import { compare } from '../../shared/engine/compare';
 import { toCompareJson } from '../../shared/engine/compare-json';
 import { parseSom } from '../../shared/som/io';
 import { createSomp, serializeSomp } from '../../shared/som/somp';
+import { goldenPath } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const g = (name: string) => path.join(GOLDEN, `${name}.som`);
+const g = (name: string) => goldenPath(`${name}.som`);
 const doc = (name: string) => parseSom(fs.readFileSync(g(name), 'utf8'));
 
 async function run(argv: string[]) {

@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { runCalc } from './calc';
-import { parseSom, serializeSom } from '../../shared/som/io';
+import { serializeSom } from '../../shared/som/io';
 import { calculate, toResultsJson } from '../../shared/engine/calc';
 import { calculateFollowUp } from '../../shared/engine/followup';
 import type { SomDocument } from '../../shared/som/schema';
+import { goldenPath, goldenSom } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
 
 async function run(argv: string[]) {
   let stdout = '';
@@ -21,7 +19,7 @@ async function run(argv: string[]) {
 }
 
 function withActuals(): SomDocument {
-  const doc = parseSom(fs.readFileSync(path.join(GOLDEN, 'seed-kontanthjaelp.som'), 'utf8'));
+  const doc = goldenSom('seed-kontanthjaelp');
   doc.followUp = {
     asOf: '2019-03-31',
     years: [
@@ -67,7 +65,7 @@ describe('som calc with a follow-up', () => {
   });
 
   it('has no followUp without one', async () => {
-    const r = await run([path.join(GOLDEN, 'seed-kontanthjaelp.som'), '--json']);
+    const r = await run([goldenPath('seed-kontanthjaelp.som'), '--json']);
     expect(JSON.parse(r.stdout).followUp).toBeUndefined();
   });
 
@@ -83,7 +81,7 @@ describe('som calc with a follow-up', () => {
     const line = r.stdout.split('\n').find((l) => l.startsWith('Kommune, nettogevinst'))!;
     const k = f.reforecast.actors.kommune.pvNet;
     expect(line).toContain(new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }).format(Math.round(k)).replace(/\u2212/g, '-') + ' kr.');
-    const plain = await run([path.join(GOLDEN, 'seed-kontanthjaelp.som')]);
+    const plain = await run([goldenPath('seed-kontanthjaelp.som')]);
     expect(plain.stdout).not.toContain('Opfølgning');
   });
 });

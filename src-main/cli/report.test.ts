@@ -3,18 +3,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
-import { parseSom } from '../../shared/som/io';
 import { calculate } from '../../shared/engine/calc';
 import { formatNumber } from '../../shared/format';
 import { breakEvenRateShort, periodLabel } from '../../shared/report/texts';
 import { chromiumPath, createChromiumPdfRenderer } from '../report/pdf';
 import { runReport } from './report';
+import { GOLDEN_DIR, goldenNames, goldenPath, goldenSom } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const names = fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.som')).map((f) => f.slice(0, -4)).sort();
+const names = goldenNames();
 const hasChromium = fs.existsSync(chromiumPath());
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'som-report-'));
 const renderer = createChromiumPdfRenderer();
@@ -28,7 +25,7 @@ function io(extra: Partial<Parameters<typeof runReport>[1]> = {}) {
   return {
     out,
     err,
-    io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s), readFile: (p: string) => readFile(p), cwd: GOLDEN, now: '2026-11-23T10:00:00Z', ...extra },
+    io: { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s), readFile: (p: string) => readFile(p), cwd: GOLDEN_DIR, now: '2026-11-23T10:00:00Z', ...extra },
   };
 }
 
@@ -37,7 +34,7 @@ const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-
 describe.skipIf(!hasChromium)('som report (real Chromium; skipped only when /usr/bin/chromium is missing)', () => {
   for (const name of names) {
     it(`${name}: the PDF names the intervention, the period, PV of net gain, the break-even success rate and has the appendix`, async () => {
-      const doc = parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
+      const doc = goldenSom(name);
       const r = calculate(doc);
       const out = path.join(tmp, `${name}.pdf`);
       const t = io({ pdf: renderer });
@@ -92,7 +89,7 @@ describe('som report: errors', () => {
   });
   it('--html alone writes the HTML without Chromium', async () => {
     const t = io({ cwd: tmp });
-    const src = path.join(GOLDEN, 'seed-kontanthjaelp.som');
+    const src = goldenPath('seed-kontanthjaelp.som');
     expect(await runReport([src, '--html', 'seed.html'], t.io)).toBe(0);
     const html = fs.readFileSync(path.join(tmp, 'seed.html'), 'utf8');
     expect(html).toContain('Kontanthjælp, seedens tal');

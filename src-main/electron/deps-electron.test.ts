@@ -7,10 +7,11 @@ import { AppError } from '../../shared/errors';
 import { dispatch } from '../dispatch';
 import { handlers } from '../handlers';
 import { createElectronDeps } from './deps-electron';
+import { goldenPath } from '../../test-support/golden';
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 const examplesDir = path.join(projectRoot, 'data', 'examples');
-const golden = path.resolve(projectRoot, '..', 'shared', 'fixtures', 'golden', 'icm-hjemloese.som');
+const golden = goldenPath('icm-hjemloese.som');
 
 let dir: string;
 let knowledgePath: string;

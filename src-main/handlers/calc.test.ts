@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
@@ -8,12 +5,10 @@ import type { Deps } from '../deps';
 import { calcHandlers } from './calc';
 import { handlers } from './index';
 import type { PdfRenderer, ReportPrinter } from '../report/pdf';
-import { parseSom } from '../../shared/som/io';
 import { calculate } from '../../shared/engine/calc';
+import { goldenSom } from '../../test-support/golden';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const doc = parseSom(fs.readFileSync(path.join(GOLDEN, 'icm-hjemloese.som'), 'utf8'));
+const doc = goldenSom('icm-hjemloese');
 
 const rendered: string[] = [];
 const fakePdf: PdfRenderer = {

@@ -15,8 +15,8 @@ import { createKnowledgeDeps } from '../knowledge/service';
 import { largeWorkbook, sampleSomWorkbook } from '../knowledge/workbook-import/sample-workbooks';
 import type { Result } from '../../shared/errors';
 import type { ChannelName, Req, Res } from '../../shared/ipc';
-import { parseSom } from '../../shared/som/io';
 import { compareKnowledge } from '../../shared/store/knowledge-diff';
+import { goldenSom } from '../../test-support/golden';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The committed knowledge.sqlite itself: the import must leave it byte-identical. */
@@ -98,7 +98,7 @@ describe('knowledge.importWorkbook → importConfirm', () => {
   });
 
   it('a calculation made with the shipped release shows what the import changed (knowledge comparison)', async () => {
-    const doc = parseSom(fs.readFileSync(path.resolve(root, '..', 'shared', 'fixtures', 'golden', 'icm-hjemloese.som'), 'utf8'));
+    const doc = goldenSom('icm-hjemloese');
     const preview = await ok('knowledge.importWorkbook', { fileName: 'SØM.xlsm', base64: sample });
     await ok('knowledge.importConfirm', { token: preview.token });
     const tg = doc.intervention.targetGroup as { id: string; successMeasureId: string };

@@ -1,9 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-// The golden fixtures live outside the renderer root (vite's fs.allow refuses ?raw imports there),
-// so this test (not app code) reads them from disk.
-// eslint-disable-next-line no-restricted-imports
-import { readFileSync } from 'node:fs';
 import { parseSom } from '../../shared/som/io';
 import { calculate } from '../../shared/engine/calc';
 import { formatNumber } from '../../shared/format';
@@ -12,11 +8,13 @@ import { createFakeApi } from '../test/fake-api';
 import { AppError } from '../../shared/errors';
 import ResultsView from './ResultsView.svelte';
 import { HarnessCalculation } from './harness/harness-calc.svelte';
+// The golden fixtures live outside the renderer root (vite's fs.allow refuses ?raw imports there),
+// so this test (not app code) reads them from disk through the test helper.
+import { goldenExpected, readGolden } from '../../test-support/golden';
 
 const ACTORS = ['kommune', 'region', 'stat', 'alle'] as const;
-const GOLDEN = `${process.cwd()}/../shared/fixtures/golden/`;
-const icmText = readFileSync(`${GOLDEN}icm-hjemloese.som`, 'utf8');
-const expectedIcm = JSON.parse(readFileSync(`${GOLDEN}icm-hjemloese.expected.json`, 'utf8')) as { actors: Record<(typeof ACTORS)[number], { pvNet: number }> };
+const icmText = readGolden('icm-hjemloese.som');
+const expectedIcm = goldenExpected<{ actors: Record<(typeof ACTORS)[number], { pvNet: number }> }>('icm-hjemloese');
 
 function setup() {
   const calc = new HarnessCalculation(parseSom(icmText), 'abc', 'ICM hjemløse.som');

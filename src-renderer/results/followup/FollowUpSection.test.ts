@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-// The golden fixtures live outside the renderer root; this test (not app code) reads them from disk.
-// eslint-disable-next-line no-restricted-imports
-import { readFileSync } from 'node:fs';
-import { parseSom } from '../../../shared/som/io';
 import { calculateFollowUp } from '../../../shared/engine/followup';
 import { formatKr } from '../../../shared/format';
 import { setApi } from '../../lib/api';
@@ -14,9 +10,9 @@ import { calculate } from '../../../shared/engine/calc';
 import { HarnessCalculation } from '../harness/harness-calc.svelte';
 import { requestResultsTab } from '../tab-request';
 import { netSuccessesFromShare } from './followup-editor.svelte';
+import { goldenSom } from '../../../test-support/golden';
 
-const GOLDEN = `${process.cwd()}/../shared/fixtures/golden/`;
-const icm = () => parseSom(readFileSync(`${GOLDEN}icm-hjemloese.som`, 'utf8'));
+const icm = () => goldenSom('icm-hjemloese');
 
 /** The section alone (the results view around it is tested once, below). */
 function setup(doc = icm()) {
