@@ -7,22 +7,11 @@ import { calculateFollowUp, followUpJson, reforecastInputs } from './followup';
 import { syntheticDoc } from './synthetic';
 import { applyDerivedCosts } from './costmodel';
 import { goldenSom as golden } from '../../test-support/golden';
-
+import { followUpEntry as entry } from '../../test-support/followup';
 
 const close = (a: number, b: number, what = '') =>
   expect(Math.abs(a - b) <= 1e-6 + 1e-9 * Math.max(Math.abs(a), Math.abs(b)), `${what}: ${a} vs ${b}`).toBe(true);
 
-function entry(year: number, patch: Partial<FollowUpYear> = {}): FollowUpYear {
-  return {
-    year,
-    participants: null,
-    successes: null,
-    costs: { kommune: null, region: null, stat: null },
-    savedCosts: { kommune: null, region: null, stat: null },
-    note: '',
-    ...patch,
-  };
-}
 const withFollowUp = (doc: SomDocument, years: FollowUpYear[], asOf = '2099-12-31'): SomDocument => ({
   ...doc,
   followUp: { asOf, years } satisfies FollowUp,

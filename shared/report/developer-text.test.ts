@@ -8,6 +8,7 @@ import { calculate } from '../engine/calc';
 import { buildReportHtml } from './html';
 import { assumptions } from './texts';
 import { goldenNames, goldenSom } from '../../test-support/golden';
+import { DEVELOPER_TEXT } from '../../test-support/developer-text';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXAMPLES = path.resolve(here, '../../data/examples');
@@ -15,9 +16,6 @@ const docs: [string, SomDocument][] = [
   ...fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.som')).map((f) => [f, parseSom(fs.readFileSync(path.join(EXAMPLES, f), 'utf8'))] as [string, SomDocument]),
   ...goldenNames().map((n) => [`${n}.som`, goldenSom(n)] as [string, SomDocument]),
 ];
-
-/** Text meant for developers: course-file names, the model document, its section signs. */
-const DEVELOPER_TEXT = /\bseeds?\b|model\.md|knowledge-facts|\bOCR\b|(?<!servicelovens |serviceloven |efter servicelovens )§\s?\d/i;
 
 /** The internal ids a document carries (target group, success measure, lines, dimensions, study). */
 function idsOf(doc: SomDocument): string[] {

@@ -5,18 +5,7 @@ import { calculateFollowUp } from '../engine/followup';
 import { formatKr } from '../format';
 import { buildReportHtml } from './html';
 import { followUpDifferenceChart, followUpKeyRows, followUpSummary, yearList } from './followup';
-
-function entry(year: number, patch: Partial<FollowUpYear> = {}): FollowUpYear {
-  return {
-    year,
-    participants: null,
-    successes: null,
-    costs: { kommune: null, region: null, stat: null },
-    savedCosts: { kommune: null, region: null, stat: null },
-    note: '',
-    ...patch,
-  };
-}
+import { followUpEntry as entry } from '../../test-support/followup';
 
 /** 2024–2025, 24 participants a year, success rate 30 %, one line of −2 weeks at 1.000 kr. (kommune). */
 function doc(years: FollowUpYear[] | null): SomDocument {

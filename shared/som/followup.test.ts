@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseSom, serializeSom, SomFileError } from './io';
 import { createEmptySom } from './new-document';
-import type { FollowUpYear, SomDocument } from './schema';
-import { isCalendarDate } from './followup';
-
-function entry(year: number, patch: Partial<FollowUpYear> = {}): FollowUpYear {
-  return {
-    year,
-    participants: null,
-    successes: null,
-    costs: { kommune: null, region: null, stat: null },
-    savedCosts: { kommune: null, region: null, stat: null },
-    note: '',
-    ...patch,
-  };
-}
+import type { SomDocument } from './schema';
+import { emptyFollowUpYear, isCalendarDate, isCoveredYear } from './followup';
+import { followUpEntry as entry } from '../../test-support/followup';
 
 function doc(years: unknown[], asOf: unknown = '2025-06-30'): SomDocument {
   const d = createEmptySom({ startYear: 2023, yearsWithIntervention: 4, savedAt: '2026-01-01T00:00:00Z' });
@@ -93,6 +82,13 @@ describe('followUp in the .som file', () => {
   it('allows successes equal to participants, fractions, every value empty and a year in the "Opgjort pr." year', () => {
     const d = doc([entry(2023, { participants: 3.5, successes: 3.5 }), entry(2024), entry(2025, { note: 'æøå' })]);
     expect(parseSom(JSON.stringify(d)).followUp?.years).toHaveLength(3);
+  });
+
+  it('an empty year has every actual empty, is not covered and reads back as it was written', () => {
+    const y = emptyFollowUpYear(2024);
+    expect(isCoveredYear(y)).toBe(false);
+    expect([y.participants, y.successes, ...Object.values(y.costs), ...Object.values(y.savedCosts), y.note]).toEqual([null, null, null, null, null, null, null, null, '']);
+    expect(parseSom(JSON.stringify(doc([y]))).followUp?.years).toEqual([y]);
   });
 
   it('knows calendar dates', () => {

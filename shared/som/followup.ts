@@ -131,6 +131,18 @@ export function followUpIssues(
   return issues;
 }
 
+/** A year of the follow-up with no actual value yet (every field empty). */
+export function emptyFollowUpYear(year: number): FollowUpYear {
+  return {
+    year,
+    participants: null,
+    successes: null,
+    costs: { kommune: null, region: null, stat: null },
+    savedCosts: { kommune: null, region: null, stat: null },
+    note: '',
+  };
+}
+
 /** The follow-up with keys in som-format.md order (for the writer). */
 export function normalizeFollowUp(f: FollowUp): FollowUp {
   const money = (o: Record<FollowUpActor, number | null>) => ({ kommune: o.kommune, region: o.region, stat: o.stat });

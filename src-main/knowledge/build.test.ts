@@ -9,6 +9,7 @@ import { openKnowledgeDb } from './db';
 import { consequences, prices, other, characteristicsTable, successMeasures, targetGroups } from './queries';
 import { ILLUSTRATIVE_SOURCE } from '../../shared/knowledge/schema';
 import type { KnowledgeData } from '../../shared/knowledge/types';
+import { DEVELOPER_TEXT } from '../../test-support/developer-text';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.join(root, 'data', 'knowledge');
@@ -31,8 +32,6 @@ afterAll(() => {
 
 /** How a source a caseworker reads begins: a publisher and a publication, never a file or an id. */
 const CITATION = /^(Socialstyrelsen|VIVE og Incentive|Danmarks Statistik|KORA|Socialstyrelsens eksempelberegning)/;
-/** Text meant for developers: course-file names, the model document, its section signs, OCR notes. */
-const DEVELOPER_TEXT = /\bseeds?\b|model\.md|knowledge-facts|\bOCR\b|(?<!servicelovens |serviceloven |efter servicelovens )§\s?\d/i;
 
 describe('knowledge database build', () => {
   it('has schema version, journal mode DELETE and valid foreign keys', () => {

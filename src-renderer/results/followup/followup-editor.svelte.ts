@@ -6,7 +6,7 @@
  * user typed is dropped.
  */
 import { ACTORS, type Actor, type FollowUp, type FollowUpYear, type SomDocument } from '../../../shared/som/schema';
-import { followUpIssues, isCalendarDate, isCoveredYear } from '../../../shared/som/followup';
+import { emptyFollowUpYear, followUpIssues, isCalendarDate, isCoveredYear } from '../../../shared/som/followup';
 import type { EditableCalculation } from '../../lib/editable-calculation';
 
 export type MoneyKey = 'costs' | 'savedCosts';
@@ -14,17 +14,6 @@ export type CountKey = 'participants' | 'successes';
 
 /** Field error ids of the form, as given to the calculation. */
 export const FOLLOW_UP_ERROR_PREFIX = 'followUp:';
-
-function emptyYear(year: number): FollowUpYear {
-  return {
-    year,
-    participants: null,
-    successes: null,
-    costs: { kommune: null, region: null, stat: null },
-    savedCosts: { kommune: null, region: null, stat: null },
-    note: '',
-  };
-}
 
 /** Today as YYYY-MM-DD in local time (the default "Opgjort pr."). */
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off reading of the clock, not state
@@ -60,7 +49,7 @@ export class FollowUpEditor {
     this.years = Array.from({ length: iv.yearsWithIntervention }, (_, i) => {
       const y = iv.startYear + i;
       const found = saved?.years.find((e) => e.year === y);
-      return found ? structuredClone($state.snapshot(found) as FollowUpYear) : emptyYear(y);
+      return found ? structuredClone($state.snapshot(found) as FollowUpYear) : emptyFollowUpYear(y);
     });
   }
 
@@ -113,7 +102,7 @@ export class FollowUpEditor {
 
   /** Fjern opfølgning: forgets every actual value and the follow-up of the calculation. */
   clear(): void {
-    this.years = this.years.map((y) => emptyYear(y.year));
+    this.years = this.years.map((y) => emptyFollowUpYear(y.year));
     this.report({});
     this.calc.setFollowUp(undefined);
   }
