@@ -40,80 +40,86 @@ export interface SheetSpec {
   cols: ColSpec[];
 }
 
-const PROV: ColSpec[] = [
-  { header: 'Kilde', key: 'source', kind: 'text' },
-  { header: 'Illustrativ', key: 'illustrative', kind: 'bool' },
-];
+/** One column: its header in the sheet, the field it holds and how its cells are read. */
+function col(header: string, key: string, kind: Kind, more: Pick<ColSpec, 'values' | 'optional'> = {}): ColSpec {
+  return { header, key, kind, ...more };
+}
 
-const YEAR_COLS: ColSpec[] = Array.from({ length: 20 }, (_, i) => ({ header: `År ${i + 1}`, key: `y${i + 1}`, kind: 'num?' as const }));
+/** Columns that several sheets share, each written once. */
+const ID = col('Id', 'id', 'id');
+const THEME_ID = col('Tema-id', 'themeId', 'id');
+const TARGET_GROUP_ID = col('Målgruppe-id', 'targetGroupId', 'id');
+const SUCCESS_MEASURE_ID = col('Succesmål-id', 'successMeasureId', 'id');
+const DIMENSION_ID = col('Dimension-id', 'dimensionId', 'id');
+const SOURCE = col('Kilde', 'source', 'text');
+/** Provenance, the last columns of every data sheet. */
+const PROV: ColSpec[] = [SOURCE, col('Illustrativ', 'illustrative', 'bool')];
+/** A Felt/Værdi sheet. */
+const FIELD_VALUE: ColSpec[] = [col('Felt', 'field', 'text'), col('Værdi', 'value', 'text0')];
+
+const YEAR_COLS: ColSpec[] = Array.from({ length: 20 }, (_, i) => col(`År ${i + 1}`, `y${i + 1}`, 'num?'));
 
 /** The price index's actual/projected tag as the template writes it. */
 export const INDEX_KIND_WORD = { actual: 'faktisk', projected: 'fremskrevet' } as const satisfies Record<PriceIndexKind, string>;
 const INDEX_KIND_WORDS = Object.values(INDEX_KIND_WORD);
 
 export const TEMPLATE_SHEETS = {
-  themes: { name: 'Temaer', cols: [{ header: 'Id', key: 'id', kind: 'id' }, { header: 'Navn', key: 'label', kind: 'text' }, ...PROV] },
+  themes: { name: 'Temaer', cols: [ID, col('Navn', 'label', 'text'), ...PROV] },
   targetGroups: {
     name: 'Målgrupper',
     cols: [
-      { header: 'Id', key: 'id', kind: 'id' },
-      { header: 'Tema-id', key: 'themeId', kind: 'id' },
-      { header: 'Målgruppe', key: 'label', kind: 'text' },
-      { header: 'Gruppe', key: 'group', kind: 'text' },
-      { header: 'Undergruppe', key: 'subgroup', kind: 'text?' },
-      { header: 'Alder fra', key: 'ageMin', kind: 'int?' },
-      { header: 'Alder til', key: 'ageMax', kind: 'int?' },
-      { header: 'Afgrænsning', key: 'delimitation', kind: 'text?' },
-      { header: 'Kun litteraturoversigt', key: 'literatureOnly', kind: 'bool' },
+      ID,
+      THEME_ID,
+      col('Målgruppe', 'label', 'text'),
+      col('Gruppe', 'group', 'text'),
+      col('Undergruppe', 'subgroup', 'text?'),
+      col('Alder fra', 'ageMin', 'int?'),
+      col('Alder til', 'ageMax', 'int?'),
+      col('Afgrænsning', 'delimitation', 'text?'),
+      col('Kun litteraturoversigt', 'literatureOnly', 'bool'),
       ...PROV,
     ],
   },
   characteristics: {
     name: 'Karakteristika',
     cols: [
-      { header: 'Målgruppe-id', key: 'targetGroupId', kind: 'id' },
-      { header: 'Nøgle', key: 'key', kind: 'id' },
-      { header: 'Karakteristik', key: 'label', kind: 'text' },
-      { header: 'Værdi', key: 'value', kind: 'num>=0' },
-      { header: 'Enhed', key: 'unit', kind: 'text', values: ['andel', 'år', 'antal'] },
+      TARGET_GROUP_ID,
+      col('Nøgle', 'key', 'id'),
+      col('Karakteristik', 'label', 'text'),
+      col('Værdi', 'value', 'num>=0'),
+      col('Enhed', 'unit', 'text', { values: ['andel', 'år', 'antal'] }),
       ...PROV,
     ],
   },
   successMeasures: {
     name: 'Succesmål',
-    cols: [
-      { header: 'Målgruppe-id', key: 'targetGroupId', kind: 'id' },
-      { header: 'Id', key: 'id', kind: 'id' },
-      { header: 'Succesmål', key: 'label', kind: 'text' },
-      { header: 'Definition', key: 'definition', kind: 'text0' },
-      ...PROV,
-    ],
+    cols: [TARGET_GROUP_ID, ID, col('Succesmål', 'label', 'text'), col('Definition', 'definition', 'text0'), ...PROV],
   },
   dimensions: {
     name: 'Dimensioner',
     cols: [
-      { header: 'Id', key: 'id', kind: 'id' },
-      { header: 'Hoveddimension', key: 'area', kind: 'text' },
-      { header: 'Underdimension', key: 'label', kind: 'text' },
-      { header: 'Enhed', key: 'unit', kind: 'text' },
-      { header: 'Prisenhed', key: 'priceUnit', kind: 'text' },
-      { header: 'Retning', key: 'direction', kind: 'text', values: ['udgift', 'indtægt'] },
-      { header: 'Skattepligtig overførsel', key: 'taxableTransfer', kind: 'bool' },
-      { header: 'Kun voksne', key: 'adultsOnly', kind: 'bool' },
-      { header: 'Kun børn og unge', key: 'childrenOnly', kind: 'bool' },
-      { header: 'Usikker social serviceydelse', key: 'uncertainSocialService', kind: 'bool' },
-      { header: 'Beregnes af modellen', key: 'derived', kind: 'bool' },
+      ID,
+      col('Hoveddimension', 'area', 'text'),
+      col('Underdimension', 'label', 'text'),
+      col('Enhed', 'unit', 'text'),
+      col('Prisenhed', 'priceUnit', 'text'),
+      col('Retning', 'direction', 'text', { values: ['udgift', 'indtægt'] }),
+      col('Skattepligtig overførsel', 'taxableTransfer', 'bool'),
+      col('Kun voksne', 'adultsOnly', 'bool'),
+      col('Kun børn og unge', 'childrenOnly', 'bool'),
+      col('Usikker social serviceydelse', 'uncertainSocialService', 'bool'),
+      col('Beregnes af modellen', 'derived', 'bool'),
       ...PROV,
     ],
   },
   consequences: {
     name: 'Konsekvenser',
     cols: [
-      { header: 'Målgruppe-id', key: 'targetGroupId', kind: 'id' },
-      { header: 'Succesmål-id', key: 'successMeasureId', kind: 'id' },
-      { header: 'Dimension-id', key: 'dimensionId', kind: 'id' },
-      { header: 'Række', key: 'row', kind: 'text', values: ['Effekt', 'Succesgruppe', 'Andre', 'Justering'] },
-      { header: 'Sidste målte år', key: 'lastMeasured', kind: 'int?' },
+      TARGET_GROUP_ID,
+      SUCCESS_MEASURE_ID,
+      DIMENSION_ID,
+      col('Række', 'row', 'text', { values: ['Effekt', 'Succesgruppe', 'Andre', 'Justering'] }),
+      col('Sidste målte år', 'lastMeasured', 'int?'),
       ...YEAR_COLS,
       ...PROV,
     ],
@@ -121,57 +127,52 @@ export const TEMPLATE_SHEETS = {
   prices: {
     name: 'Priser',
     cols: [
-      { header: 'Målgruppe-id', key: 'targetGroupId', kind: 'id' },
-      { header: 'Dimension-id', key: 'dimensionId', kind: 'id' },
-      { header: 'Stat', key: 'stat', kind: 'num>=0' },
-      { header: 'Region', key: 'region', kind: 'num>=0' },
-      { header: 'Kommune', key: 'kommune', kind: 'num>=0' },
-      { header: 'Prisår', key: 'priceYear', kind: 'int' },
+      TARGET_GROUP_ID,
+      DIMENSION_ID,
+      col('Stat', 'stat', 'num>=0'),
+      col('Region', 'region', 'num>=0'),
+      col('Kommune', 'kommune', 'num>=0'),
+      col('Prisår', 'priceYear', 'int'),
       ...PROV,
     ],
   },
   studies: {
     name: 'Effektstudier',
     cols: [
-      { header: 'Id', key: 'id', kind: 'text' },
-      { header: 'Tema-id', key: 'themeId', kind: 'id' },
-      { header: 'Målgruppe-id', key: 'targetGroupId', kind: 'text?' },
-      { header: 'Målgruppe', key: 'targetGroupLabel', kind: 'text' },
-      { header: 'Titel', key: 'title', kind: 'text' },
-      { header: 'Indsats', key: 'intervention', kind: 'text' },
-      { header: 'Land', key: 'country', kind: 'text' },
-      { header: 'Effektmål', key: 'measure', kind: 'text' },
-      { header: 'Studiedesign', key: 'design', kind: 'text' },
-      { header: 'Kontrolgruppe', key: 'controlGroup', kind: 'text0' },
-      { header: 'Antal deltagere', key: 'nParticipants', kind: 'int?' },
-      { header: 'Antal i kontrolgruppe', key: 'nControl', kind: 'int?' },
-      { header: 'Effektstørrelse', key: 'effectSize', kind: 'num?' },
-      { header: 'Signifikant', key: 'significant', kind: 'bool?' },
-      { header: 'Tidshorisont (måneder)', key: 'horizonMonths', kind: 'int?' },
-      { header: 'Kvalitet', key: 'quality', kind: 'text', values: STUDY_QUALITIES },
-      { header: 'Udgivelsesår', key: 'year', kind: 'int?' },
+      col('Id', 'id', 'text'),
+      THEME_ID,
+      col('Målgruppe-id', 'targetGroupId', 'text?'),
+      col('Målgruppe', 'targetGroupLabel', 'text'),
+      col('Titel', 'title', 'text'),
+      col('Indsats', 'intervention', 'text'),
+      col('Land', 'country', 'text'),
+      col('Effektmål', 'measure', 'text'),
+      col('Studiedesign', 'design', 'text'),
+      col('Kontrolgruppe', 'controlGroup', 'text0'),
+      col('Antal deltagere', 'nParticipants', 'int?'),
+      col('Antal i kontrolgruppe', 'nControl', 'int?'),
+      col('Effektstørrelse', 'effectSize', 'num?'),
+      col('Signifikant', 'significant', 'bool?'),
+      col('Tidshorisont (måneder)', 'horizonMonths', 'int?'),
+      col('Kvalitet', 'quality', 'text', { values: STUDY_QUALITIES }),
+      col('Udgivelsesår', 'year', 'int?'),
       ...PROV,
     ],
   },
   facts: {
     name: 'Fakta',
-    cols: [
-      { header: 'Nøgle', key: 'key', kind: 'id' },
-      { header: 'Emne', key: 'label', kind: 'text' },
-      { header: 'Værdi', key: 'value', kind: 'text' },
-      { header: 'Kilde', key: 'source', kind: 'text' },
-    ],
+    cols: [col('Nøgle', 'key', 'id'), col('Emne', 'label', 'text'), col('Værdi', 'value', 'text'), SOURCE],
   },
   priceIndex: {
     name: 'Prisindeks',
     cols: [
-      { header: 'År', key: 'year', kind: 'int' },
-      { header: 'Indeks', key: 'value', kind: 'num>0' },
-      { header: 'Årlig ændring (som i kilden)', key: 'publishedChange', kind: 'num?' },
-      { header: 'Type', key: 'kind', kind: 'text?', values: INDEX_KIND_WORDS, optional: true },
+      col('År', 'year', 'int'),
+      col('Indeks', 'value', 'num>0'),
+      col('Årlig ændring (som i kilden)', 'publishedChange', 'num?'),
+      col('Type', 'kind', 'text?', { values: INDEX_KIND_WORDS, optional: true }),
     ],
   },
-  settings: { name: 'Parametre', cols: [{ header: 'Felt', key: 'field', kind: 'text' }, { header: 'Værdi', key: 'value', kind: 'text0' }] },
+  settings: { name: 'Parametre', cols: FIELD_VALUE },
 } satisfies Record<string, SheetSpec>;
 
 export const RELEASE_FIELDS = { id: 'Udgivelses-id', date: 'Dato', description: 'Beskrivelse' } as const;
@@ -204,6 +205,11 @@ function specTable(spec: SheetSpec, objs: Record<string, unknown>[]): Table {
   };
 }
 
+/** The Felt/Værdi columns of the Udgivelse and Parametre sheets as written (every cell text). */
+function fieldValueColumns(): Table['columns'] {
+  return FIELD_VALUE.map((c) => ({ header: c.header, kind: 'text' }));
+}
+
 export function dataToTemplateTables(d: KnowledgeData): Table[] {
   const S = TEMPLATE_SHEETS;
   const consRows: Record<string, unknown>[] = [];
@@ -220,7 +226,7 @@ export function dataToTemplateTables(d: KnowledgeData): Table[] {
   return [
     {
       name: 'Udgivelse',
-      columns: [{ header: 'Felt', kind: 'text' }, { header: 'Værdi', kind: 'text' }],
+      columns: fieldValueColumns(),
       rows: [
         [RELEASE_FIELDS.id, d.release.id],
         [RELEASE_FIELDS.date, d.release.date],
@@ -242,7 +248,7 @@ export function dataToTemplateTables(d: KnowledgeData): Table[] {
     specTable(S.facts, o.facts as never),
     {
       name: S.settings.name,
-      columns: [{ header: 'Felt', kind: 'text' }, { header: 'Værdi', kind: 'text' }],
+      columns: fieldValueColumns(),
       rows: [
         [SETTING_FIELDS.basisYear, o.priceIndex.basisYear],
         [SETTING_FIELDS.indexSource, o.priceIndex.source],
