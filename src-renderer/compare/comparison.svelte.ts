@@ -18,6 +18,7 @@ import {
 } from '../../shared/engine/compare-basis';
 import { createSomp, type SompDocument } from '../../shared/som/somp-basics';
 import type { SomDocument, ViewActor } from '../../shared/som/schema';
+import { errorMessage } from '../lib/error-message';
 
 export const MIN_SELECTED = 2;
 
@@ -80,7 +81,7 @@ export class Comparison {
       router.go('/sammenligning');
       return true;
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = errorMessage(e);
       return false;
     } finally {
       this.loading = false;
@@ -113,7 +114,7 @@ export class Comparison {
       router.go('/sammenligning');
       return true;
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = errorMessage(e);
       return false;
     } finally {
       this.loading = false;
@@ -156,7 +157,7 @@ export class Comparison {
       this.status = `Sammenligningen er gemt som «${s.fileName}».`;
       return true;
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = errorMessage(e);
       return false;
     }
   }

@@ -8,6 +8,7 @@ import type { FacetValue, StudyDetail, StudyFacets, StudyRow } from '../../share
 import { STUDY_QUALITIES, type StudyQuality, type StudySortColumn } from '../../shared/knowledge/studies';
 import { MultiSelect, type SelectOption } from './multi-select.svelte';
 import { pagesFor } from './virtual-range';
+import { errorMessage } from '../lib/error-message';
 
 export const STUDY_PAGE_SIZE = 200;
 /** A short pause collects the letters of a word typed in one go. */
@@ -31,7 +32,7 @@ const LISTS: { facet: FacetKey; filter: FilterKey }[] = [
 ];
 
 export function errorText(e: unknown): string {
-  return e instanceof ApiError ? e.message : `Der opstod en fejl: ${e instanceof Error ? e.message : String(e)}`;
+  return e instanceof ApiError ? e.message : `Der opstod en fejl: ${errorMessage(e)}`;
 }
 
 export class StudiesState {

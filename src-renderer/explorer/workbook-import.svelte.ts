@@ -5,7 +5,7 @@
  */
 import { call } from '../lib/api';
 import type { ImportProgress, ReleaseEntry, WorkbookImportCounts, WorkbookImportSummary } from '../../shared/knowledge/types';
-import { fileToBase64 } from './download';
+import { fileToBase64 } from '../lib/download';
 import { errorText } from './studies.svelte';
 
 export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/ipc';
 import { call } from './api';
+import { errorMessage } from './error-message';
 
 /** The app's identity (version, knowledge release, host), loaded once. */
 export class AppInfoState {
@@ -11,7 +12,7 @@ export class AppInfoState {
       this.info = await call('app.info', {});
       this.error = null;
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = errorMessage(e);
     }
   }
 }

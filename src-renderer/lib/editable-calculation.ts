@@ -1,4 +1,17 @@
 import type { SomDocument } from '../../shared/som/schema';
+import { calculate, type CalcResult } from '../../shared/engine/calc';
+import { errorMessage } from './error-message';
+
+/** The engine's result, or the Danish reason the document cannot be calculated. */
+export type CalcOutcome = { result: CalcResult; error: null } | { result: null; error: string };
+
+export function calcOutcome(doc: SomDocument): CalcOutcome {
+  try {
+    return { result: calculate(doc), error: null };
+  } catch (e) {
+    return { result: null, error: errorMessage(e) };
+  }
+}
 
 /**
  * The contract between the wizard (which owns the calculation being edited) and the
@@ -10,6 +23,8 @@ export interface EditableCalculation {
   readonly doc: SomDocument;
   /** Store id of the saved file, or null when never saved. */
   readonly id: string | null;
+  /** The engine's result for `doc` as it is now (reactive), calculated once for every reader. */
+  readonly calculated: CalcOutcome;
   /** File name shown in the report footer, e.g. "ICM hjemløse.som"; null when unsaved. */
   readonly fileName: string | null;
   setView(view: SomDocument['view']): void;

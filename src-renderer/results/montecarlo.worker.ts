@@ -6,6 +6,7 @@
 import { prepare } from '../../shared/engine/calc';
 import { MonteCarloRun } from '../../shared/engine/montecarlo';
 import type { McRequest, McMessage } from './montecarlo-client';
+import { errorMessage } from '../lib/error-message';
 
 const STEP = 250;
 
@@ -21,6 +22,6 @@ self.onmessage = (ev: MessageEvent<McRequest>) => {
     }
     post({ type: 'done', result: run.result() });
   } catch (e) {
-    (self as unknown as DedicatedWorkerGlobalScope).postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies McMessage);
+    (self as unknown as DedicatedWorkerGlobalScope).postMessage({ type: 'error', message: errorMessage(e) } satisfies McMessage);
   }
 };

@@ -12,15 +12,15 @@ import { priceIndexObject } from '../../shared/knowledge/lines';
 import { ACTORS, type Actor, type SomDocument, type SomLine } from '../../shared/som/schema';
 import { parseSom } from '../../shared/som/io';
 import { createEmptyLine, createEmptySom } from '../../shared/som/new-document';
-import { calculate, type CalcResult } from '../../shared/engine/calc';
+import type { CalcResult } from '../../shared/engine/calc';
 import { applyDerivedCosts } from '../../shared/engine/costmodel';
-import type { SomCostModel } from '../../shared/som/costmodel';
-import { activityKey } from './costmodel/activities';
+import { CostModelSwitch } from './costmodel/cost-model-switch.svelte';
 import type { LinesForResult } from '../../shared/knowledge/types';
-import type { EditableCalculation } from '../lib/editable-calculation';
+import { calcOutcome, type CalcOutcome, type EditableCalculation } from '../lib/editable-calculation';
 import type { FieldErrorDetail } from './field-context';
 import { ApiError, call } from '../lib/api';
 import type { FileStamp, SavedFile } from '../../shared/store/types';
+import { errorMessage } from '../lib/error-message';
 
 export { STEPS, isStepId, type StepId } from './steps';
 import { STEPS, type StepId } from './steps';
@@ -72,6 +72,8 @@ export class Calculation implements EditableCalculation {
   lastSaved: string | null = $state(null);
   /** ISO time of the last autosave to the recovery area. */
   lastAutosave: string | null = $state(null);
+  /** The cost model switch (on, off, changes) of this calculation. */
+  readonly costModel = new CostModelSwitch(this);
   /** Steps the user has been on (free navigation between them). */
   visited: StepId[] = $state(['om']);
   /** Danish message of the last failed save/autosave (shown with role="alert"). */
@@ -96,23 +98,21 @@ export class Calculation implements EditableCalculation {
     try {
       return { doc: parseSom(JSON.stringify(this.doc)), problem: null };
     } catch (e) {
-      return { doc: null, problem: e instanceof Error ? e.message : 'Beregningen er ikke gyldig.' };
+      return { doc: null, problem: errorMessage(e, 'Beregningen er ikke gyldig.') };
     }
   });
 
   /** First cross-field or schema problem of the document (Danish), or null when it is a valid .som document. */
   readonly problem = $derived(this.validated.problem);
 
-  /** Live results for the preview; null while the document is not valid. */
-  readonly result: CalcResult | null = $derived.by(() => {
-    const doc = this.validated.doc;
-    if (doc === null || Object.keys(this.errors).length > 0) return null;
-    try {
-      return calculate(doc);
-    } catch {
-      return null;
-    }
+  /** The engine's result for the document as it is now, or the Danish reason it cannot be calculated. */
+  readonly calculated: CalcOutcome = $derived.by(() => {
+    const v = this.validated;
+    return v.doc === null ? { result: null, error: v.problem } : calcOutcome(v.doc);
   });
+
+  /** Live results for the preview; null while the document is not valid or a field has an error. */
+  readonly result: CalcResult | null = $derived(Object.keys(this.errors).length > 0 ? null : this.calculated.result);
 
   constructor(doc: SomDocument, opts: CalculationOptions = {}) {
     this.doc = structuredClone(doc);
@@ -189,7 +189,7 @@ export class Calculation implements EditableCalculation {
   }
 
   /** Forgets the errors of fields that no longer exist (ids matching `test`). */
-  private dropErrors(test: (id: string) => boolean): void {
+  dropErrors(test: (id: string) => boolean): void {
     for (const k of Object.keys(this.errors)) if (test(k)) this.setError(k, null);
   }
 
@@ -285,59 +285,6 @@ export class Calculation implements EditableCalculation {
     this.touch();
   }
 
-  // ---- cost model ------------------------------------------------------------------------
-
-  /** The typed yearly costs from before the cost model was switched on (this session only). */
-  typedCostsBefore: { costs: SomDocument['intervention']['costs']; savedCosts: SomDocument['intervention']['savedCosts'] } | null =
-    $state(null);
-  /** The last cost model switched off, so that switching on again brings its activities back (this session only). */
-  private lastCostModel: SomCostModel | null = null;
-
-  /** "Beregn omkostningerne ud fra indsatsens aktiviteter": on. Remembers the typed costs it replaces. */
-  enableCostModel(): void {
-    const iv = this.doc.intervention;
-    if (iv.costModel) return;
-    this.typedCostsBefore = $state.snapshot({ costs: iv.costs, savedCosts: iv.savedCosts });
-    iv.costModel = this.lastCostModel ?? { overheadRate: 0, activities: [] };
-    this.touch();
-  }
-
-  /**
-   * Off: the activities leave the document; the yearly costs either stay as typed values
-   * ('derived') or go back to what was typed before ('typed', when remembered).
-   */
-  disableCostModel(keep: 'derived' | 'typed'): void {
-    const iv = this.doc.intervention;
-    if (!iv.costModel) return;
-    this.lastCostModel = $state.snapshot(iv.costModel) as SomCostModel;
-    delete iv.costModel;
-    const before = this.typedCostsBefore;
-    if (keep === 'typed' && before && before.costs.kommune.length === iv.yearsWithIntervention) {
-      const typed = $state.snapshot(before);
-      iv.costs = typed.costs;
-      iv.savedCosts = typed.savedCosts;
-    }
-    for (const k of Object.keys(this.errors)) if (k.startsWith('cm-')) delete this.errors[k];
-    this.typedCostsBefore = null;
-    this.touch();
-  }
-
-  /** Changes the cost model (no-op without one). */
-  updateCostModel(fn: (cm: SomCostModel) => void): void {
-    const cm = this.doc.intervention.costModel;
-    if (!cm) return;
-    fn(cm);
-    this.touch();
-  }
-
-  removeActivity(id: string): void {
-    this.updateCostModel((cm) => {
-      cm.activities = cm.activities.filter((a) => a.id !== id);
-    });
-    const key = `${activityKey(id)}-`;
-    for (const k of Object.keys(this.errors)) if (k.startsWith(key)) delete this.errors[k];
-  }
-
   // ---- saving ----------------------------------------------------------------------------
 
   get canSave(): boolean {
@@ -377,7 +324,7 @@ export class Calculation implements EditableCalculation {
       await this.discardRecovery();
       return true;
     } catch (e) {
-      this.saveError = e instanceof Error ? e.message : String(e);
+      this.saveError = errorMessage(e);
       return false;
     }
   }
@@ -414,7 +361,7 @@ export class Calculation implements EditableCalculation {
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.code === 'conflict' && this.id !== null) this.conflict = { message: e.message };
-      else this.saveError = e instanceof Error ? e.message : String(e);
+      else this.saveError = errorMessage(e);
       return false;
     } finally {
       this.saving = false;
@@ -445,7 +392,7 @@ export class Calculation implements EditableCalculation {
       this.lastAutosave = r.savedAt;
       this.backupProblem = null;
     } catch (e) {
-      this.backupProblem = `Den automatiske sikkerhedskopi kunne ikke gemmes, så ændringerne er kun i vinduet, til du gemmer: ${e instanceof Error ? e.message : String(e)}`;
+      this.backupProblem = `Den automatiske sikkerhedskopi kunne ikke gemmes, så ændringerne er kun i vinduet, til du gemmer: ${errorMessage(e)}`;
     }
   }
 

@@ -12,6 +12,7 @@ import type { KnowledgeDiff } from '../../shared/store/knowledge-diff';
 import type { Calculation } from './calculation.svelte';
 import type { StepId } from './steps';
 import { parseWizardRoute, type WizardRoute } from './route';
+import { errorMessage } from '../lib/error-message';
 
 // The calculation and the knowledge comparison (schemas, engine) load with the first calculation
 // opened, not with the frame: the overview paints without them.
@@ -127,7 +128,7 @@ class WizardSession {
       return true;
     } catch (e) {
       this.current = null;
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
       return false;
     } finally {
       this.loading = false;
@@ -147,7 +148,7 @@ class WizardSession {
         notice.lines = lines;
         notice.diff = kd.compareKnowledge(opened.doc, lines);
       } catch (e) {
-        notice.error = e instanceof Error ? e.message : String(e);
+        notice.error = errorMessage(e);
       }
     }
     if (this.current?.id === opened.id) this.notice = notice;
@@ -178,7 +179,7 @@ class WizardSession {
       router.go(r.fileId ? `/beregning/${r.fileId}/om` : '/beregning/ny/om');
       return true;
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
       return false;
     }
   }
@@ -207,7 +208,7 @@ class WizardSession {
           try {
             detail = await call('knowledge.study', { id: study });
           } catch (e) {
-            this.error = (e as Error).message;
+            this.error = errorMessage(e);
             return;
           }
           if (await this.startNew('effekt')) this.pendingStudy = detail;

@@ -1,4 +1,4 @@
-import type { EditableCalculation } from '../../lib/editable-calculation';
+import { calcOutcome, type CalcOutcome, type EditableCalculation } from '../../lib/editable-calculation';
 import type { SomDocument } from '../../../shared/som/schema';
 
 /** A minimal EditableCalculation over one document (the wizard has the real one). */
@@ -6,6 +6,7 @@ export class HarnessCalculation implements EditableCalculation {
   doc = $state<SomDocument>() as SomDocument;
   id: string | null;
   fileName: string | null;
+  readonly calculated: CalcOutcome = $derived.by(() => calcOutcome($state.snapshot(this.doc) as SomDocument));
   constructor(doc: SomDocument, id: string | null, fileName: string | null) {
     this.doc = doc;
     this.id = id;

@@ -105,7 +105,7 @@ describe('the cost model in the Omkostninger step (jsdom)', { timeout: 60_000 },
 
   it('copy, move, remove and paste rows; replaced activities become saved costs', async () => {
     const c = new Calculation(typedDoc(), { autosaveMs: 0 });
-    c.enableCostModel();
+    c.costModel.enable();
     render(StepOmkostninger, { props: { calc: c } });
     const [addOwn, addDropped] = screen.getAllByRole('button', { name: 'Tilføj aktivitet' });
     await fireEvent.click(addOwn);
@@ -143,8 +143,8 @@ describe('the cost model in the Omkostninger step (jsdom)', { timeout: 60_000 },
 
   it('switching off asks: keep the derived numbers, or go back to the typed ones; switching on again brings the activities back', async () => {
     const c = new Calculation(typedDoc(), { autosaveMs: 0 });
-    c.enableCostModel();
-    c.updateCostModel((m) => m.activities.push({ id: 'a', label: 'Drift', kind: 'perYear', unit: { amount: 700 }, quantity: 1, withOverhead: false, shares: { kommune: 1, region: 0, stat: 0 }, replaced: false }));
+    c.costModel.enable();
+    c.costModel.update((m) => m.activities.push({ id: 'a', label: 'Drift', kind: 'perYear', unit: { amount: 700 }, quantity: 1, withOverhead: false, shares: { kommune: 1, region: 0, stat: 0 }, replaced: false }));
     render(StepOmkostninger, { props: { calc: c } });
     const toggle = screen.getByLabelText('Beregn omkostningerne ud fra indsatsens aktiviteter') as HTMLInputElement;
     await fireEvent.click(toggle);
@@ -165,20 +165,20 @@ describe('the cost model in the Omkostninger step (jsdom)', { timeout: 60_000 },
     const grid = screen.getByRole('table', { name: /^Samlede omkostninger/ });
     expect((within(grid).getByRole('textbox', { name: 'Kommune 2024' }) as HTMLInputElement).value).toBe('700');
 
-    c.enableCostModel();
+    c.costModel.enable();
     expect(c.doc.intervention.costModel?.activities.map((a) => a.label)).toEqual(['Drift']);
-    c.disableCostModel('typed');
+    c.costModel.disable('typed');
     expect(c.doc.intervention.costs.kommune).toEqual([700, 700]); // typed values before this switch-on were 700
-    c.enableCostModel();
-    c.updateCostModel((m) => (m.activities[0].unit = { amount: 1 }));
-    c.disableCostModel('typed');
+    c.costModel.enable();
+    c.costModel.update((m) => (m.activities[0].unit = { amount: 1 }));
+    c.costModel.disable('typed');
     expect(c.doc.intervention.costs.kommune).toEqual([700, 700]);
 
     // The amounts typed before the first switch-on come back when asked for.
     const d = new Calculation(typedDoc(), { autosaveMs: 0 });
-    d.enableCostModel();
+    d.costModel.enable();
     expect(d.doc.intervention.costs.kommune).toEqual([0, 0]);
-    d.disableCostModel('typed');
+    d.costModel.disable('typed');
     expect(d.doc.intervention.costs.kommune).toEqual([500_000, 400_000]);
     expect(d.doc.intervention.savedCosts.region).toEqual([1_000, 2_000]);
   });

@@ -6,7 +6,8 @@
 import { call } from '../../lib/api';
 import type { ExampleEntry, RecoveryEntry, StoreEntry, TrashEntry } from '../../../shared/store/types';
 import { session } from '../session.svelte';
-import { downloadText } from '../download';
+import { downloadText } from '../../lib/download';
+import { errorMessage } from '../../lib/error-message';
 
 export type SortKey = 'name' | 'targetGroup' | 'startYear' | 'savedAt' | 'knowledgeRelease';
 export const COLUMNS: { key: SortKey; label: string }[] = [
@@ -78,7 +79,7 @@ export class OverviewState {
       this.folderIsDefault = settings.isDefault;
       this.loaded = true;
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = errorMessage(e);
     }
   }
 
@@ -92,7 +93,7 @@ export class OverviewState {
         await this.refresh();
       }
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = errorMessage(e);
     }
   }
 
@@ -112,7 +113,7 @@ export class OverviewState {
       const msg = await fn();
       if (msg) this.status = msg;
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = errorMessage(e);
     }
     await this.refresh();
   }
@@ -137,7 +138,7 @@ export class OverviewState {
         const e = await call('store.importFile', { fileName: f.name, text });
         done.push(e.name);
       } catch (e) {
-        failed.push((e as Error).message);
+        failed.push(errorMessage(e));
       }
     }
     if (done.length) this.status = `Importeret: ${done.join(', ')}.`;

@@ -1,13 +1,18 @@
 /**
- * Saves a file the main process produced ({fileName, mimeType, base64}) through the browser's
- * download mechanism: Blob → object URL → <a download> click. In Electron, main handles
- * `will-download` with a save dialog; in the web host the browser downloads it.
+ * Saves data through the browser's download mechanism: Blob → object URL → <a download> click →
+ * revoke. In Electron, main handles `will-download` with a save dialog; in the web host the
+ * browser downloads the file.
  */
+
+/** A file main produced: name, type and the bytes as base64. */
 export interface DownloadFile {
   fileName: string;
   mimeType?: string;
   base64: string;
 }
+
+/** Time the browser gets to start reading the blob before its URL is revoked. */
+const REVOKE_AFTER_MS = 30_000;
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(base64);
@@ -36,12 +41,12 @@ export function fileToBase64(file: Blob): Promise<string> {
   });
 }
 
-export function downloadFile(file: DownloadFile, doc: Document = document): void {
-  const blob = new Blob([base64ToBytes(file.base64)], { type: file.mimeType ?? 'application/octet-stream' });
+/** Offers a Blob as a download named `fileName`. */
+export function downloadBlob(blob: Blob, fileName: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;
-  a.download = file.fileName;
+  a.download = fileName;
   a.rel = 'noopener';
   a.hidden = true;
   doc.body.appendChild(a);
@@ -49,7 +54,16 @@ export function downloadFile(file: DownloadFile, doc: Document = document): void
     a.click();
   } finally {
     a.remove();
-    // Give the browser time to start reading the blob before the URL is revoked.
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
   }
+}
+
+/** Offers a file from main (base64 bytes) as a download. */
+export function downloadFile(file: DownloadFile, doc: Document = document): void {
+  downloadBlob(new Blob([base64ToBytes(file.base64)], { type: file.mimeType ?? 'application/octet-stream' }), file.fileName, doc);
+}
+
+/** Offers text as a file download. */
+export function downloadText(fileName: string, text: string, mimeType = 'application/octet-stream', doc: Document = document): void {
+  downloadBlob(new Blob([text], { type: mimeType }), fileName, doc);
 }

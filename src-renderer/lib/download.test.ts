@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { base64ToBytes, bytesToBase64, downloadFile, fileToBase64 } from './download';
+import { base64ToBytes, bytesToBase64, downloadFile, downloadText, fileToBase64 } from './download';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -34,5 +34,27 @@ describe('download helpers', () => {
     });
     expect(text).toBe('a;b\r\n1;2\r\n');
     expect(document.querySelector('a[download]')).toBeNull();
+  });
+
+  it('offers text as a file and revokes the object URL afterwards', () => {
+    vi.useFakeTimers();
+    try {
+      let blob: Blob | null = null;
+      const revoke = vi.fn();
+      Object.assign(URL, { createObjectURL: (b: Blob) => ((blob = b), 'blob:fake/2'), revokeObjectURL: revoke });
+      const names: string[] = [];
+      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        names.push(this.download);
+      });
+      downloadText('ICM.som', '{"format":"som"}', 'application/json');
+      expect(names).toEqual(['ICM.som']);
+      expect(blob!.type).toBe('application/json');
+      expect(blob!.size).toBe(16);
+      expect(revoke).not.toHaveBeenCalled();
+      vi.runAllTimers();
+      expect(revoke).toHaveBeenCalledWith('blob:fake/2');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
