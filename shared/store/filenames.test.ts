@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeBaseName, uniqueFileName } from './filenames';
+import { exportFileName, safeBaseName, uniqueFileName } from './filenames';
 
 describe('file names from calculation names', () => {
   it('replaces a "/" or "\\\\" and the characters Windows forbids instead of cutting the name', () => {
@@ -14,5 +14,13 @@ describe('file names from calculation names', () => {
     expect(safeBaseName('/')).toBe('Beregning');
     expect(safeBaseName('..')).toBe('Beregning');
     expect(safeBaseName('con')).toBe('con_');
+  });
+
+  it('names an exported report, workbook or .somp by the same rules: a "/" is replaced, never cuts the name', () => {
+    expect(exportFileName('Psykiatri/alkohol', 'pdf', 'SØM-rapport')).toBe('Psykiatri-alkohol.pdf');
+    expect(exportFileName('Psykiatri/alkohol.som', 'xlsx', 'SØM-rapport')).toBe('Psykiatri-alkohol.xlsx');
+    expect(exportFileName('Børn 6/13 år: "angst"?.somp', 'somp', 'Sammenligning')).toBe('Børn 6-13 år angst.somp');
+    expect(exportFileName('con', 'pdf', 'SØM-rapport')).toBe('con_.pdf');
+    expect(exportFileName(' / ', 'pdf', 'SØM-rapport')).toBe('SØM-rapport.pdf');
   });
 });

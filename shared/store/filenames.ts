@@ -14,8 +14,8 @@ export function lastPathComponent(name: string): string {
   return String(name ?? '').split(/[/\\]/).pop() ?? '';
 }
 
-/** A safe base name (without extension) from free text; never empty, never "." or "..". */
-export function safeBaseName(text: string): string {
+/** A safe base name (without extension) from free text; never empty (`fallback`), never "." or "..". */
+export function safeBaseName(text: string, fallback = 'Beregning'): string {
   let s = String(text ?? '');
   // Path separators are replaced, never followed: "Psykiatri/alkohol" stays one name
   // ("Psykiatri-alkohol"), and "../x" cannot leave the folder.
@@ -33,7 +33,16 @@ export function safeBaseName(text: string): string {
   const dot = s.indexOf('.');
   const stem = (dot < 0 ? s : s.slice(0, dot)).replace(/ +$/, '');
   if (RESERVED.test(stem)) s = `${stem}_${dot < 0 ? '' : s.slice(dot)}`;
-  return s === '' ? 'Beregning' : s;
+  return s === '' ? fallback : s;
+}
+
+/**
+ * The name of an exported file (report, workbook, .somp) from a file or calculation name: the
+ * same rules as the store's names (a "/" or a character Windows forbids is replaced, never cuts
+ * the name), a .som/.somp ending dropped, then `.<ext>`.
+ */
+export function exportFileName(text: string, ext: string, fallback: string): string {
+  return `${safeBaseName(String(text ?? '').replace(/\.somp?$/i, ''), fallback)}.${ext}`;
 }
 
 /** The file name for `text`, made unique against `taken` (case-insensitive) with " (2)", " (3)" … */

@@ -67,6 +67,14 @@ describe('calc handlers', () => {
     expect(res2.ok).toBe(false);
   });
 
+  it('names the report after the calculation when it is not saved: "/" and Windows-forbidden names are replaced, never cut', async () => {
+    const named = (name: string) => ({ ...doc, intervention: { ...doc.intervention, name } });
+    const a = await dispatch(handlers, deps, 'calc.reportHtml', { doc: named('Psykiatri/alkohol: 18+') });
+    expect(a.ok && (a.value as { fileName: string }).fileName).toBe('Psykiatri-alkohol 18+.html');
+    const b = await dispatch(handlers, deps, 'calc.exportXlsx', { doc: named('CON') });
+    expect(b.ok && (b.value as { fileName: string }).fileName).toBe('CON_.xlsx');
+  });
+
   it('calc.exportXlsx: the workbook reads back with numeric cells equal to the engine', async () => {
     const res = await dispatch(handlers, deps, 'calc.exportXlsx', { doc, fileName: 'icm.som' });
     expect(res.ok).toBe(true);

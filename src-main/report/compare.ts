@@ -8,6 +8,7 @@ import { buildCompareReportHtml } from '../../shared/report/compare-html';
 import { KEY_FIGURE_COLUMNS, PORTFOLIO_LABEL, basisLabel, keyFigureRows } from '../../shared/report/compare-texts';
 import { ACTOR_LABELS, FIGURE_ACTORS } from '../../shared/report/texts';
 import type { ViewActor } from '../../shared/som/schema';
+import { exportFileName } from '../../shared/store/filenames';
 import type { SompDocument } from '../../shared/som/somp';
 import type { PdfRenderer } from './pdf';
 import type { ReportMeta } from './render';
@@ -29,10 +30,7 @@ export async function compareReportPdf(doc: SompDocument, meta: ReportMeta & { a
 
 /** A safe file name: "<name>.<ext>" from the .somp file name or the comparison's name. */
 export function compareFileName(doc: SompDocument, fileName: string | null, ext: 'pdf' | 'html' | 'xlsx'): string {
-  const base = (fileName ?? doc.name).replace(/\.somp$/i, '');
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'SØM-sammenligning';
-  return `${clean}.${ext}`;
+  return exportFileName(fileName ?? doc.name, ext, 'SØM-sammenligning');
 }
 
 const KR = '#,##0;-#,##0';

@@ -6,6 +6,7 @@ import { buildReportHtml } from '../../shared/report/html';
 import type { SomDocument } from '../../shared/som/schema';
 import type { PdfRenderer } from './pdf';
 import type { PriceIndexKind } from '../../shared/knowledge/price-index';
+import { exportFileName } from '../../shared/store/filenames';
 
 export interface ReportMeta {
   fileName: string | null;
@@ -37,8 +38,5 @@ export async function reportPdf(doc: SomDocument, meta: ReportMeta, pdf: PdfRend
 
 /** A safe default file name for the PDF: "<name>.pdf" from the .som name or the intervention. */
 export function reportFileName(doc: SomDocument, fileName: string | null, ext: 'pdf' | 'html' | 'xlsx'): string {
-  const base = (fileName ?? doc.intervention.name).replace(/\.som$/i, '');
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'SØM-rapport';
-  return `${clean}.${ext}`;
+  return exportFileName(fileName ?? doc.intervention.name, ext, 'SØM-rapport');
 }
