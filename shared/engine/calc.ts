@@ -7,7 +7,7 @@
  *   keeps per actor per year: gains per success (success rate 1) split into measured-year and
  *   forecast-year parts, gross costs and saved costs.
  * - `evaluate(prepared, multipliers)` turns that into yearly flows, present values and the §7
- *   figures in O(actors × years); sensitivity and Monte Carlo (issue 7) call it many times.
+ *   figures in O(actors × years); sensitivity and Monte Carlo call it many times.
  * `calculate(doc)` = `evaluate(prepare(doc))` plus the per-line and per-area detail.
  */
 import { ACTORS, YEARS_PER_LINE, type Actor, type ViewActor } from '../som/basics';

@@ -203,7 +203,7 @@ describe('seed figures', () => {
 });
 
 /**
- * Seed audit (issue 5, second pass): every concrete knowledge fact of /work/shared/seeds (000–004) and
+ * Seed audit: every concrete knowledge fact of ../shared/seeds (000–004) and
  * knowledge-facts.md that the tests above do not already assert. One row per fact: the seed that states
  * it, the database row that must hold it (table + key), the expected columns (exact value or pattern).
  * Rows of tables with provenance must also be illustrative = 0 with a source naming the seed.
