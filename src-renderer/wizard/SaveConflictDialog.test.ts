@@ -2,7 +2,7 @@
  * Gem when the file changed on disk since it was opened: the store refuses with 'conflict', and the
  * Danish dialog offers keep mine as a copy, reload theirs, overwrite (jsdom, typed fake bridge).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync, tick } from 'svelte';
 import { parseSom } from '../../shared/som/io';
@@ -33,12 +33,12 @@ function conflictingStore(extra: Partial<FakeHandlers> = {}) {
   });
 }
 
-async function conflicted() {
+async function conflicted(onresolved?: () => void) {
   const api = conflictingStore();
   setApi(api);
   const calc = new Calculation(parseSom(icmText), { autosaveMs: 0, id: ID, fileName: 'ICM.som', stamp: opened });
   calc.update((d) => (d.intervention.description = 'Min udgave'));
-  render(SaveConflictDialog, { calc });
+  render(SaveConflictDialog, { calc, onresolved });
   expect(await calc.save()).toBe(false);
   flushSync();
   return { api, calc };
@@ -69,11 +69,14 @@ describe('SaveConflictDialog', () => {
   });
 
   it('Gem min som kopi makes a new file named "(min udgave)" and leaves theirs', async () => {
-    const { api, calc } = await conflicted();
+    let resolved = 0;
+    const { api, calc } = await conflicted(() => resolved++);
     await fireEvent.click(screen.getByRole('button', { name: 'Gem min som kopi' }));
-    await tick();
+    // The wizard is told, so that it follows the copy's new id.
+    await vi.waitFor(() => expect(resolved).toBe(1));
     const copy = api.calls.find((c) => c.channel === 'store.saveAs');
-    expect(copy?.args).toMatchObject({ name: 'ICM til hjemløse (kursuscase 1) (min udgave)' });
+    expect(copy?.args).toMatchObject({ name: 'ICM til hjemløse (kursuscase 1) (min udgave)', doc: { intervention: { name: 'ICM til hjemløse (kursuscase 1) (min udgave)' } } });
+    expect(calc.doc.intervention.name).toBe('ICM til hjemløse (kursuscase 1) (min udgave)');
     expect(api.calls.filter((c) => c.channel === 'store.save' && (c.args as { overwrite?: boolean }).overwrite)).toEqual([]);
     expect(calc.dirty).toBe(false);
   });

@@ -308,7 +308,15 @@ export class Calculation implements EditableCalculation {
   async resolveConflict(choice: 'copy' | 'reload' | 'overwrite' | 'cancel'): Promise<boolean> {
     this.conflict = null;
     if (choice === 'cancel') return false;
-    if (choice === 'copy') return this.saveAs(`${this.doc.intervention.name} (min udgave)`);
+    if (choice === 'copy') {
+      // The copy is named "(min udgave)" in the overview too, not only in its file name.
+      const name = `${this.doc.intervention.name} (min udgave)`.slice(0, 200);
+      const doc = this.snapshot();
+      doc.intervention.name = name;
+      const ok = await this.doSave(() => call('store.saveAs', { doc, name }));
+      if (ok) this.doc.intervention.name = name;
+      return ok;
+    }
     if (choice === 'overwrite') return this.doSave(() => call('store.save', { id: this.id, doc: this.snapshot(), overwrite: true }));
     if (this.id === null) return false;
     try {
