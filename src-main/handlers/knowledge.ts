@@ -3,15 +3,14 @@ import type { Deps } from '../deps';
 import type { HandlersFor } from './types';
 import * as q from '../knowledge/queries';
 import { readKnowledgeData } from '../knowledge/build';
-import { tablesToXlsx } from '../knowledge/xlsx';
+import { XLSX_MIME, exportFile } from '../knowledge/export-file';
 import { dataToTemplate } from '../knowledge/template';
 import { MAX_IMPORT_BYTES } from '../knowledge/template-reader';
 import { buildAndActivate, decodeUpload, importJobs } from './knowledge-import';
 import type { PreparedTemplate } from '../knowledge/workbook-import/protocol';
 import { linesForResult } from '../../shared/knowledge/lines';
-import { toCsv } from '../../shared/knowledge/csv';
 import { consequencesTable, otherTable, pricesTable, studiesTable, targetGroupsTable, type Table } from '../../shared/knowledge/tables';
-import type { ExportFile, LocalPrice } from '../../shared/knowledge/types';
+import type { LocalPrice } from '../../shared/knowledge/types';
 
 type K =
   | 'knowledge.themes'
@@ -35,8 +34,6 @@ type K =
   | 'knowledge.setLocalPrice'
   | 'knowledge.resetLocalPrice';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV_MIME = 'text/csv;charset=utf-8';
 
 function localPrices(deps: Deps): LocalPrice[] {
   return deps.userDb ? deps.userDb.localPrices() : [];
@@ -57,13 +54,6 @@ function fileStem(deps: Deps): string {
   return `som-vidensdatabase-${(r?.release ?? 'ukendt').replace(/[^A-Za-z0-9._-]/g, '_')}`;
 }
 
-async function exportTable(deps: Deps, t: Table, section: string, format: 'xlsx' | 'csv'): Promise<ExportFile> {
-  const stem = `${fileStem(deps)}-${section}`;
-  if (format === 'csv') {
-    return { fileName: `${stem}.csv`, mimeType: CSV_MIME, base64: Buffer.from(toCsv(t.columns.map((c) => c.header), t.rows, t.columns.map((c) => c.kind === 'year')), 'utf8').toString('base64') };
-  }
-  return { fileName: `${stem}.xlsx`, mimeType: XLSX_MIME, base64: (await tablesToXlsx([t])).toString('base64') };
-}
 
 const SECTION_FILE: Record<string, string> = {
   targetGroups: 'maalgrupper',
@@ -113,7 +103,9 @@ export const knowledgeHandlers: HandlersFor<K> = {
         break;
       }
       case 'studies':
-        table = studiesTable(deps.knowledgeQueries ? await deps.knowledgeQueries.run('allStudies', f) : q.allStudies(db, f));
+        // 100 000 rows as a workbook take seconds: the query worker builds the whole file.
+        if (deps.knowledgeQueries) return deps.knowledgeQueries.run('exportStudies', { filters: f, stem: `${fileStem(deps)}-${SECTION_FILE.studies}`, format: a.format });
+        table = studiesTable(q.allStudies(db, f));
         break;
       case 'consequences': {
         const groups = q.targetGroups(db, { themeIds: f.themeIds }).filter((g) => !f.targetGroupIds?.length || f.targetGroupIds.includes(g.id));
@@ -133,7 +125,7 @@ export const knowledgeHandlers: HandlersFor<K> = {
         table = otherTable(q.other(db));
         break;
     }
-    return exportTable(deps, table, SECTION_FILE[a.section], a.format);
+    return exportFile(`${fileStem(deps)}-${SECTION_FILE[a.section]}`, table, a.format);
   },
 
   'knowledge.exportTemplate': async (deps) => {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../shared/errors';
-import type { StudyFacets, StudyPage, StudyRow } from '../../shared/knowledge/types';
+import type { ExportFile, StudyFacets, StudyPage, StudyRow } from '../../shared/knowledge/types';
 import type { PageArgs } from './study-index';
 import type { StudyFilters } from './study-queries';
 
@@ -17,6 +17,7 @@ export interface QueryOps {
   studies: { args: PageArgs; result: StudyPage };
   studyFacets: { args: StudyFilters; result: StudyFacets };
   allStudies: { args: StudyFilters; result: StudyRow[] };
+  exportStudies: { args: { filters: StudyFilters; stem: string; format: 'xlsx' | 'csv' }; result: ExportFile };
 }
 export type QueryOp = keyof QueryOps;
 export interface QueryRequest {

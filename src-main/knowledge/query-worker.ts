@@ -6,9 +6,11 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { openKnowledgeDb, type KnowledgeDb } from './db';
+import { studiesTable } from '../../shared/knowledge/tables';
 import { allStudies } from './study-queries';
+import { exportFile } from './export-file';
+import type { QueryOps, QueryReply, QueryRequest } from './query-client';
 import { StudyIndex } from './study-index';
-import type { QueryReply, QueryRequest } from './query-client';
 
 let current: { path: string; kdb: KnowledgeDb; index: StudyIndex | null } | null = null;
 
@@ -37,13 +39,17 @@ function run(req: QueryRequest): unknown {
       return index(req.path).facets(req.args as Parameters<StudyIndex['facets']>[0]);
     case 'allStudies':
       return allStudies(release(req.path).kdb.db, req.args as Parameters<typeof allStudies>[1]);
+    case 'exportStudies': {
+      const a = req.args as QueryOps['exportStudies']['args'];
+      return exportFile(a.stem, studiesTable(allStudies(release(req.path).kdb.db, a.filters)), a.format);
+    }
   }
 }
 
-parentPort?.on('message', (req: QueryRequest) => {
+parentPort?.on('message', async (req: QueryRequest) => {
   let reply: QueryReply;
   try {
-    reply = { id: req.id, ok: true, value: run(req) };
+    reply = { id: req.id, ok: true, value: await run(req) };
   } catch (e) {
     reply = { id: req.id, ok: false, error: e instanceof AppError ? e.toData() : null, message: e instanceof Error ? e.message : String(e) };
   }
