@@ -5,6 +5,7 @@ import { mulberry32, sampleTriangular } from './rng';
 import { syntheticDoc } from './synthetic';
 import {
   percentileSelect,
+  percentilesSelect,
   DEFAULT_MC_RANGES,
   MonteCarloRun,
   histogram,
@@ -152,6 +153,32 @@ describe('percentile and histogram helpers', () => {
         expect(percentileSelect(xs.slice(), q), `n=${n} q=${q}`).toBe(percentileSorted(sorted, q));
       }
     }
+  });
+  it('several percentiles at once by nested selection give exactly the sorted values (sizes 1–3 000, ties)', () => {
+    const r = mulberry32(7);
+    for (let t = 0; t < 200; t++) {
+      const n = 1 + Math.floor(r() * 3000);
+      const few = r() < 0.3;
+      const xs = Float64Array.from({ length: n }, () => (few ? Math.floor(r() * 5) - 2 : (r() - 0.5) * 1e7));
+      const sorted = xs.slice().sort();
+      const qs = [0.05, 0.5, 0.95, r(), 0, 1];
+      expect(percentilesSelect(xs.slice(), qs), `n=${n}`).toEqual(qs.map((q) => percentileSorted(sorted, q)));
+    }
+  });
+  it("the fan chart is each period year's 5 %, 50 % and 95 % percentile of the sorted draws (61-year period)", () => {
+    const long = syntheticDoc({ lines: 6, cohorts: 3, seed: 5 });
+    long.view = { ...long.view, periodEnd: long.view.periodStart + 60 };
+    const run = new MonteCarloRun(prepare(long), { seed: 11, draws: 2000, ranges: DEFAULT_MC_RANGES });
+    run.step(2000);
+    const res = run.result();
+    RESULT_ACTORS.forEach((a, ai) => {
+      const fan = res.actors[a].fan;
+      expect(fan.years).toHaveLength(61);
+      for (let k = 0; k < 61; k++) {
+        const sorted = run.copyYear(ai, k).sort();
+        expect([fan.p5[k], fan.p50[k], fan.p95[k]], `${a} ${fan.years[k]}`).toEqual([0.05, 0.5, 0.95].map((q) => percentileSorted(sorted, q)));
+      }
+    });
   });
   it('bins values between min and max', () => {
     const h = histogram(Float64Array.from([0, 1, 2, 3, 10]), 2);

@@ -44,8 +44,12 @@ export const DEFAULT_MC_RANGES: MonteCarloRanges = {
 export const DEFAULT_MC_SEED = 2018;
 export const DEFAULT_MC_DRAWS = 10_000;
 export const HISTOGRAM_BINS = 30;
+/** Draws per step in the app's worker (progress is reported between steps). */
+export const MC_WORKER_STEP = 250;
 /** Above this many draw × year cells per actor the fan data is stored as Float32 (see MonteCarloRun). */
 export const FAN_FLOAT64_LIMIT = 2_000_000;
+/** The fan chart's percentiles (5 %, median, 95 %). */
+const FAN_QUANTILES = [0.05, 0.5, 0.95] as const;
 
 export interface ResolvedMonteCarloSettings {
   seed: number;
@@ -119,31 +123,46 @@ export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
 }
 
 /**
- * The k-th smallest value (0-based) of a[lo..hi] by selection (Hoare partition around a
- * median-of-three pivot); reorders a so that a[lo..k) ≤ a[k] ≤ a(k..hi]. O(n) on average.
+ * The k-th smallest value (0-based) of a[lo..hi] by Floyd–Rivest selection; reorders a so that
+ * a[lo..k) ≤ a[k] ≤ a(k..hi]. About n + min(k, n − k) comparisons on average. The smallest or
+ * largest value of the range is found by one scan.
  */
 function selectKth(a: Float64Array, k: number, lo = 0, hi = a.length - 1): number {
+  if (k === lo || k === hi) {
+    let m = k;
+    for (let i = lo; i <= hi; i++) if (k === lo ? a[i] < a[m] : a[i] > a[m]) m = i;
+    swap(a, k, m);
+    return a[k];
+  }
   while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // Order a[lo], a[mid], a[hi]; the median becomes the pivot.
-    if (a[mid] < a[lo]) swap(a, mid, lo);
-    if (a[hi] < a[lo]) swap(a, hi, lo);
-    if (a[hi] < a[mid]) swap(a, hi, mid);
-    const pivot = a[mid];
+    if (hi - lo > 600) {
+      // Narrow the range around k with a sample first.
+      const n = hi - lo + 1;
+      const m = k - lo + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      selectKth(a, k, Math.max(lo, Math.floor(k - (m * s) / n + sd)), Math.min(hi, Math.floor(k + ((n - m) * s) / n + sd)));
+    }
+    const t = a[k];
     let i = lo;
     let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        swap(a, i, j);
-        i++;
-        j--;
-      }
+    swap(a, lo, k);
+    if (a[hi] > t) swap(a, lo, hi);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while (a[i] < t) i++;
+      while (a[j] > t) j--;
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
+    if (a[lo] === t) swap(a, lo, j);
+    else {
+      j++;
+      swap(a, j, hi);
+    }
+    if (j <= k) lo = j + 1;
+    if (k <= j) hi = j - 1;
   }
   return a[k];
 }
@@ -159,19 +178,51 @@ function swap(a: Float64Array, i: number, j: number): void {
  * sort (the two order statistics it needs); reorders a.
  */
 export function percentileSelect(a: Float64Array, q: number): number {
-  const n = a.length;
-  if (n === 0) return Number.NaN;
-  if (n === 1) return a[0];
+  return percentilesSelect(a, [q])[0];
+}
+
+/** Order statistic indices (0-based) that type-7 interpolation needs for q in an array of n. */
+function orderIndices(n: number, q: number): { lo: number; hi: number; frac: number } {
   const h = (n - 1) * q;
   const lo = Math.floor(h);
-  if (lo >= n - 1) return selectKth(a, n - 1);
-  const x = selectKth(a, lo);
+  if (lo >= n - 1) return { lo: n - 1, hi: n - 1, frac: 0 };
   const frac = h - lo;
-  if (frac === 0) return x;
-  // The next order statistic: the smallest value after position lo (all of them are ≥ x).
-  let y = a[lo + 1];
-  for (let i = lo + 2; i < n; i++) if (a[i] < y) y = a[i];
-  return x === y ? x : x + frac * (y - x);
+  return { lo, hi: frac === 0 ? lo : lo + 1, frac };
+}
+
+/**
+ * Several percentiles of a at once, each the same value as `percentileSorted(sorted copy of a, q)`:
+ * the order statistics they need are selected nested (the median first, then the outer ones within
+ * the part of the array left of or right of it), so three percentiles cost about two passes rather
+ * than three full selections. Reorders a.
+ */
+export function percentilesSelect(a: Float64Array, qs: readonly number[]): number[] {
+  const n = a.length;
+  if (n === 0) return qs.map(() => Number.NaN);
+  if (n === 1) return qs.map(() => a[0]);
+  const idx = qs.map((q) => orderIndices(n, q));
+  const ks = [...new Set(idx.flatMap((i) => [i.lo, i.hi]))].sort((x, y) => x - y);
+  const value = new Map<number, number>();
+  selectMany(a, ks, 0, ks.length - 1, 0, n - 1, value);
+  return idx.map(({ lo, hi, frac }) => {
+    const x = value.get(lo) as number;
+    if (hi === lo) return x;
+    const y = value.get(hi) as number;
+    return x === y ? x : x + frac * (y - x);
+  });
+}
+
+/** Selects the order statistics ks[i..j] (sorted) within a[lo..hi], which holds exactly them. */
+function selectMany(a: Float64Array, ks: readonly number[], i: number, j: number, lo: number, hi: number, out: Map<number, number>): void {
+  while (i <= j) {
+    const m = (i + j) >>> 1;
+    const k = ks[m];
+    out.set(k, selectKth(a, k, lo, hi));
+    // a[lo..k) ≤ a[k] ≤ a(k..hi]: the smaller indices lie left of k, the larger right of it.
+    selectMany(a, ks, i, m - 1, lo, k - 1, out);
+    i = m + 1;
+    lo = k + 1;
+  }
 }
 
 export function histogram(sorted: ArrayLike<number>, bins = HISTOGRAM_BINS): Histogram {
@@ -207,7 +258,10 @@ export class MonteCarloRun {
   readonly pvNet: Float64Array[];
   /** Per actor: draws whose PV net gain is > 0 beyond the ε of the sign tests (model.md §7). */
   private readonly positive: number[] = [0, 0, 0, 0];
-  /** Cumulative net per draw and period year: [draw * periodLen + year], per actor. */
+  /**
+   * Cumulative net per period year and draw: [year * total + draw], per actor. Year-major, so each
+   * year's values (what the fan chart's percentiles need) are one contiguous block.
+   */
   private readonly cum: (Float64Array | Float32Array)[];
   private n = 0;
   /** δ(t) for t = 0 … periodEnd (the discount rate is not drawn). */
@@ -246,7 +300,7 @@ export class MonteCarloRun {
     const T = p.flowYears;
     const upto = this.disc.length;
     const pStart = this.pStart;
-    const L = this.periodLen;
+    const N = this.total;
     const disc = this.disc;
     const aG = this.alleG;
     const aC = this.alleC;
@@ -258,7 +312,6 @@ export class MonteCarloRun {
       const cg = p.costsGross[ai];
       const sc = p.savedCosts[ai];
       const cumDst = this.cum[ai];
-      const base = d * L;
       let cum = 0;
       let pvG = 0;
       let pvC = 0;
@@ -277,7 +330,7 @@ export class MonteCarloRun {
           pvG += dd * g;
           pvC += dd * c;
           abs += Math.abs(dd * g) + Math.abs(dd * c);
-          cumDst[base + i - pStart] = cum;
+          cumDst[(i - pStart) * N + d] = cum;
         }
         aG[i] += g;
         aC[i] += c;
@@ -285,7 +338,6 @@ export class MonteCarloRun {
       this.record(ai, d, pvG - pvC, abs);
     }
     const cumDst = this.cum[3];
-    const base = d * L;
     let cum = 0;
     let pvG = 0;
     let pvC = 0;
@@ -299,7 +351,7 @@ export class MonteCarloRun {
         pvG += dd * g;
         pvC += dd * c;
         abs += Math.abs(dd * g) + Math.abs(dd * c);
-        cumDst[base + i - pStart] = cum;
+        cumDst[(i - pStart) * N + d] = cum;
       }
     }
     this.record(3, d, pvG - pvC, abs);
@@ -334,6 +386,13 @@ export class MonteCarloRun {
     return this.n;
   }
 
+  /** The cumulative net gains of the draws done so far in period year k (0-based) for actor index ai, copied into out. */
+  copyYear(ai: number, k: number, out: Float64Array = new Float64Array(this.n)): Float64Array {
+    const start = k * this.total;
+    out.set(this.cum[ai].subarray(start, start + this.n));
+    return out;
+  }
+
   /** Summary of the draws done so far (all of them after the run completes). */
   result(): MonteCarloResult {
     const n = this.n;
@@ -348,13 +407,13 @@ export class MonteCarloRun {
       let sum = 0;
       for (let i = 0; i < n; i++) sum += sorted[i];
       const fan: FanChart = { years, p5: [], p50: [], p95: [] };
-      const cum = this.cum[ai];
       for (let k = 0; k < L; k++) {
-        for (let d = 0; d < n; d++) col[d] = cum[d * L + k];
-        // Three order statistics per year by selection (a full sort per year was most of the run).
-        fan.p5.push(percentileSelect(col, 0.05));
-        fan.p50.push(percentileSelect(col, 0.5));
-        fan.p95.push(percentileSelect(col, 0.95));
+        this.copyYear(ai, k, col);
+        // Three percentiles per year by nested selection (a full sort per year was most of the run).
+        const [p5, p50, p95] = percentilesSelect(col, FAN_QUANTILES);
+        fan.p5.push(p5);
+        fan.p50.push(p50);
+        fan.p95.push(p95);
       }
       actors[a as ViewActor] = {
         probPositive: n > 0 ? pos / n : Number.NaN,
@@ -368,6 +427,22 @@ export class MonteCarloRun {
     });
     return { seed: this.s.seed, draws: n, period: { start: this.periodStart, end: this.periodEnd }, actors };
   }
+}
+
+/**
+ * Runs all draws in steps of `stepSize`, calling `afterStep(done, total)` after each step, and
+ * summarises them: the app's worker path (it reports progress from `afterStep`).
+ */
+export function runMonteCarloInSteps(
+  p: Prepared,
+  settings: ResolvedMonteCarloSettings,
+  stepSize: number,
+  afterStep: (done: number, total: number) => void,
+): MonteCarloResult {
+  const run = new MonteCarloRun(p, settings);
+  afterStep(0, run.total);
+  while (run.done < run.total) afterStep(run.step(stepSize), run.total);
+  return run.result();
 }
 
 /** Runs all draws at once (command line, report, tests). */

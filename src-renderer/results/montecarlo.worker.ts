@@ -1,27 +1,31 @@
 /// <reference lib="webworker" />
 /**
  * Monte Carlo in a Web Worker: the engine's pure `MonteCarloRun`, advanced in steps so the page
- * can show progress. Cancelling = the page terminates the worker.
+ * can show progress, then summarised here (percentiles, histogram and the fan chart's series), so
+ * the page only draws. The worker stays alive for the next run; cancelling = the page terminates it.
  */
 import { prepare } from '../../shared/engine/calc';
-import { MonteCarloRun } from '../../shared/engine/montecarlo';
+import { MC_WORKER_STEP, runMonteCarloInSteps } from '../../shared/engine/montecarlo';
 import type { McRequest, McMessage } from './montecarlo-client';
 import { errorMessage } from '../lib/error-message';
 
-const STEP = 250;
+/** Progress is reported at most this often (ms), and always at the start and the end. */
+const PROGRESS_MS = 50;
+
+const post = (m: McMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 self.onmessage = (ev: MessageEvent<McRequest>) => {
   const { doc, settings } = ev.data;
   try {
-    const run = new MonteCarloRun(prepare(doc), settings);
-    const post = (m: McMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
-    post({ type: 'progress', done: 0, total: run.total });
-    while (run.done < run.total) {
-      run.step(STEP);
-      post({ type: 'progress', done: run.done, total: run.total });
-    }
-    post({ type: 'done', result: run.result() });
+    let last = -Infinity;
+    const result = runMonteCarloInSteps(prepare(doc), settings, MC_WORKER_STEP, (done, total) => {
+      const now = performance.now();
+      if (now - last < PROGRESS_MS && done > 0 && done < total) return;
+      last = now;
+      post({ type: 'progress', done, total });
+    });
+    post({ type: 'done', result });
   } catch (e) {
-    (self as unknown as DedicatedWorkerGlobalScope).postMessage({ type: 'error', message: errorMessage(e) } satisfies McMessage);
+    post({ type: 'error', message: errorMessage(e) });
   }
 };
