@@ -242,44 +242,43 @@ export const somDocumentShape = z.strictObject(
   { error: 'skal være et objekt' },
 );
 
-/** The full v1 schema: structure plus array lengths, view constraints and unique line ids. */
-export const somDocumentSchema = somDocumentShape.superRefine((doc, ctx) => {
+/** A rule across fields that the document breaks: where (JSON path) and the Danish message. */
+export interface CrossFieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** The rules across fields of a document whose structure is valid: array lengths, view, unique line ids, follow-up. */
+export function crossFieldIssues(doc: z.infer<typeof somDocumentShape>): CrossFieldIssue[] {
+  const out: CrossFieldIssue[] = [];
   const iv = doc.intervention;
   const n = iv.yearsWithIntervention;
   const lenMsg = `skal have præcis ${n} ${n === 1 ? 'værdi' : 'værdier'} (én pr. år med indsats)`;
-  if (iv.participants.length !== n) {
-    ctx.addIssue({ code: 'custom', path: ['intervention', 'participants'], message: lenMsg });
-  }
+  if (iv.participants.length !== n) out.push({ path: ['intervention', 'participants'], message: lenMsg });
   for (const key of ['costs', 'savedCosts'] as const) {
     for (const a of ACTORS) {
-      if (iv[key][a].length !== n) ctx.addIssue({ code: 'custom', path: ['intervention', key, a], message: lenMsg });
+      if (iv[key][a].length !== n) out.push({ path: ['intervention', key, a], message: lenMsg });
     }
   }
   const s = iv.startYear;
   const v = doc.view;
-  if (v.periodStart < s) {
-    ctx.addIssue({ code: 'custom', path: ['view', 'periodStart'], message: `må ikke ligge før startåret ${s}` });
-  }
-  if (v.periodEnd < v.periodStart) {
-    ctx.addIssue({ code: 'custom', path: ['view', 'periodEnd'], message: `må ikke ligge før periodens startår ${v.periodStart}` });
-  }
+  if (v.periodStart < s) out.push({ path: ['view', 'periodStart'], message: `må ikke ligge før startåret ${s}` });
+  if (v.periodEnd < v.periodStart) out.push({ path: ['view', 'periodEnd'], message: `må ikke ligge før periodens startår ${v.periodStart}` });
   if (v.periodEnd > s + LIMITS.maxPeriodYears) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['view', 'periodEnd'],
-      message: `må højst ligge ${LIMITS.maxPeriodYears} år efter startåret (senest ${s + LIMITS.maxPeriodYears})`,
-    });
+    out.push({ path: ['view', 'periodEnd'], message: `må højst ligge ${LIMITS.maxPeriodYears} år efter startåret (senest ${s + LIMITS.maxPeriodYears})` });
   }
   const seen = new Set<string>();
   doc.lines.forEach((line, i) => {
-    if (seen.has(line.id)) {
-      ctx.addIssue({ code: 'custom', path: ['lines', i, 'id'], message: `'${line.id}' er brugt af en anden linje; id skal være unikt` });
-    }
+    if (seen.has(line.id)) out.push({ path: ['lines', i, 'id'], message: `'${line.id}' er brugt af en anden linje; id skal være unikt` });
     seen.add(line.id);
   });
-  if (doc.followUp) {
-    for (const issue of followUpIssues(doc.followUp, iv)) ctx.addIssue({ code: 'custom', ...issue });
-  }
+  if (doc.followUp) for (const issue of followUpIssues(doc.followUp, iv)) out.push(issue);
+  return out;
+}
+
+/** The full v1 schema: structure plus array lengths, view constraints and unique line ids. */
+export const somDocumentSchema = somDocumentShape.superRefine((doc, ctx) => {
+  for (const issue of crossFieldIssues(doc)) ctx.addIssue({ code: 'custom', ...issue });
 });
 
 export type SomDocument = z.infer<typeof somDocumentShape>;

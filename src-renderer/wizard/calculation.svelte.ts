@@ -10,7 +10,7 @@
 import type { OtherKnowledge } from '../../shared/knowledge/types';
 import { priceIndexObject } from '../../shared/knowledge/lines';
 import { ACTORS, type Actor, type SomDocument, type SomLine } from '../../shared/som/schema';
-import { parseSom } from '../../shared/som/io';
+import { SomPartsValidator, type SomMember, type SomMemberText } from '../../shared/som/validate-parts';
 import { createEmptyLine, createEmptySom } from '../../shared/som/new-document';
 import type { CalcResult } from '../../shared/engine/calc';
 import { applyDerivedCosts } from '../../shared/engine/costmodel';
@@ -91,12 +91,44 @@ export class Calculation implements EditableCalculation {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   /**
-   * The document as the file would hold it, validated once per change: JSON.stringify reads the
-   * state directly (no deep snapshot), and the engine calculates the plain validated copy.
+   * The JSON text of the document's members, each re-made only when that member changed (reading
+   * a member through the state registers only its own values): a keystroke in the participants
+   * re-makes the intervention's text, not the lines'.
+   */
+  private readonly interventionText = $derived(JSON.stringify(this.doc.intervention));
+  private readonly linesText: SomMemberText = $derived(
+    Array.isArray(this.doc.lines) ? this.doc.lines.map((l) => JSON.stringify(l) ?? 'null') : JSON.stringify(this.doc.lines),
+  );
+  private readonly otherTexts = $derived.by(() => {
+    // A plain lookup without a prototype (a key of an opened file can be any text).
+    const out = Object.create(null) as Record<string, string | undefined>;
+    for (const k of Object.keys(this.doc)) {
+      if (k === 'intervention' || k === 'lines') continue;
+      out[k] = JSON.stringify((this.doc as unknown as Record<string, unknown>)[k]) as string | undefined;
+    }
+    return out;
+  });
+  private readonly members = $derived.by((): SomMember[] => {
+    const out: SomMember[] = [];
+    for (const k of Object.keys(this.doc)) {
+      if (k === 'intervention') out.push([k, this.interventionText]);
+      else if (k === 'lines') out.push([k, this.linesText]);
+      else {
+        const t = this.otherTexts[k];
+        if (t !== undefined) out.push([k, t]);
+      }
+    }
+    return out;
+  });
+  private readonly validator = new SomPartsValidator();
+
+  /**
+   * The document as the file would hold it, validated once per change with exactly the outcome of
+   * reading it from a file (parseSom), checking again only the members whose text changed.
    */
   private readonly validated = $derived.by((): { doc: SomDocument; problem: null } | { doc: null; problem: string } => {
     try {
-      return { doc: parseSom(JSON.stringify(this.doc)), problem: null };
+      return { doc: this.validator.validate(this.members), problem: null };
     } catch (e) {
       return { doc: null, problem: errorMessage(e, 'Beregningen er ikke gyldig.') };
     }
@@ -105,10 +137,23 @@ export class Calculation implements EditableCalculation {
   /** First cross-field or schema problem of the document (Danish), or null when it is a valid .som document. */
   readonly problem = $derived(this.validated.problem);
 
-  /** The engine's result for the document as it is now, or the Danish reason it cannot be calculated. */
+  /** The last outcome and the texts of the members it was calculated from (the engine reads no others). */
+  private lastOutcome: { inputs: readonly unknown[]; outcome: CalcOutcome } | null = null;
+
+  /**
+   * The engine's result for the document as it is now, or the Danish reason it cannot be
+   * calculated. A change that does not touch what the engine reads (the analysis settings, the
+   * report text, notes) keeps the same object, so nothing that shows it is redrawn.
+   */
   readonly calculated: CalcOutcome = $derived.by(() => {
     const v = this.validated;
-    return v.doc === null ? { result: null, error: v.problem } : calcOutcome(v.doc);
+    if (v.doc === null) return { result: null, error: v.problem };
+    const inputs = [this.interventionText, this.linesText, this.otherTexts.parameters, this.otherTexts.view];
+    const last = this.lastOutcome;
+    if (last && last.inputs.every((x, i) => x === inputs[i])) return last.outcome;
+    const outcome = calcOutcome(v.doc);
+    this.lastOutcome = { inputs, outcome };
+    return outcome;
   });
 
   /** Live results for the preview; null while the document is not valid or a field has an error. */
@@ -376,10 +421,25 @@ export class Calculation implements EditableCalculation {
     }
   }
 
+  /** When the last change was made (performance.now()), for the autosave delay. */
+  private lastChange = 0;
+
+  /**
+   * Autosave `autosaveMs` after the last change. One timer for a run of changes: when it fires
+   * early (changes came meanwhile) it waits for the rest, so a keystroke does not re-arm a timer.
+   */
   scheduleAutosave(): void {
     if (this.autosaveMs <= 0) return;
-    this.cancelAutosave();
-    this.timer = setTimeout(() => void this.autosave(), this.autosaveMs);
+    this.lastChange = performance.now();
+    if (this.timer !== null) return;
+    const wait = (ms: number) => {
+      this.timer = setTimeout(() => {
+        const left = this.lastChange + this.autosaveMs - performance.now();
+        if (left > 1) wait(left);
+        else void this.autosave();
+      }, ms);
+    };
+    wait(this.autosaveMs);
   }
 
   cancelAutosave(): void {
