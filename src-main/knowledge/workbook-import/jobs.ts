@@ -12,21 +12,19 @@ import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { ImportProgress, KnowledgeData, WorkbookImportSummary } from '../../../shared/knowledge/types';
 import type { PreparedImport, WorkerReply, WorkerRequest } from './protocol';
 import { MAX_SECONDS, TIME_LIMIT_MESSAGE } from './read';
+import { resolveWorkerPath } from '../worker-path';
 
 /** Heap of one import worker; past it the worker stops with a Danish message. */
 export const WORKER_HEAP_MB = 640;
 const PREVIEW_TTL_MS = 30 * 60 * 1000;
 const MAX_PENDING = 4;
 
-function workerTarget(): { url: URL; execArgv?: string[] } {
+function workerTarget(): string | null {
   const here = import.meta.url;
-  // Built: main.cjs beside knowledge-worker.cjs (dist/main); the bundled command line (dist/cli)
-  // uses dist/main's worker. From source (tsx, vitest): a small module registers tsx's loader in
-  // the worker, then loads the TypeScript worker.
-  const candidates = /\/src-main\//.test(here)
-    ? [new URL('./worker-source.mjs', here)]
-    : [new URL('./knowledge-worker.cjs', here), new URL('../main/knowledge-worker.cjs', here), new URL('../../main/knowledge-worker.cjs', here)];
-  return { url: candidates.find((u) => fs.existsSync(fileURLToPath(u))) ?? candidates[0] };
+  // From source (tsx, vitest): a small module registers tsx's loader in the worker, then loads the
+  // TypeScript worker. Built: the bundle (see worker-path.ts for the built and packaged layouts).
+  if (/\/src-main\//.test(here)) return fileURLToPath(new URL('./worker-source.mjs', here));
+  return resolveWorkerPath(here, 'knowledge-worker.cjs', fs.existsSync);
 }
 
 export interface RunOptions {
@@ -60,9 +58,8 @@ class WorkerHost {
 
   private spawn(): Worker {
     const target = workerTarget();
-    if (!fs.existsSync(fileURLToPath(target.url))) throw new AppError('internal', 'Indlæsningen kan ikke startes: programdelen til indlæsning mangler.');
-    const w = new Worker(target.url, {
-      execArgv: target.execArgv,
+    if (!target || !fs.existsSync(target)) throw new AppError('internal', 'Indlæsningen kan ikke startes: programdelen til indlæsning mangler.');
+    const w = new Worker(target, {
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
     });
     w.on('message', (m: WorkerReply & { id: number }) => {
