@@ -39,6 +39,8 @@ export const studyFilterSchema = z
     countries: texts.optional(),
     /** Free text (full-text search over title, intervention, measure, target group, country). */
     text: z.string().max(200).optional(),
+    /** "Tallenes kilde": true = only example data, false = only Socialstyrelsen's figures; absent = all. */
+    illustrative: z.boolean().optional(),
   })
   .strict();
 

@@ -21,6 +21,8 @@ beforeAll(() => {
   data = loadSources(path.join(projectRoot, 'data', 'knowledge'));
   // The shipped studies plus synthetic ones over the same vocabulary.
   data.studies = [...data.studies, ...syntheticStudies(data, 3000)];
+  // Every third study as if imported from Socialstyrelsen's workbook (for "Tallenes kilde").
+  data.studies.forEach((s, i) => (s.illustrative = i % 3 !== 0));
   const file = path.join(tmp, 'k.sqlite');
   buildKnowledgeDb(data, file);
   db = new Database(file, { readonly: true, fileMustExist: true });
@@ -45,6 +47,7 @@ function randomFilters(seed: number): StudyFilters {
   if (r() < 0.4) f.qualities = some(['Lav', 'Mellem', 'Høj']);
   if (r() < 0.3) f.countries = some(uniq(data.studies.map((s) => s.country)));
   if (r() < 0.3) f.text = ['bolig', 'skole fam', 'støtte', 'kognitiv adfærd', 'job'][Math.floor(r() * 5)];
+  if (r() < 0.4) f.illustrative = r() < 0.5;
   return f;
 }
 
@@ -67,5 +70,15 @@ describe('StudyIndex gives what the SQL queries give', () => {
     expect(index.studies({ limit: 1 }).count).toBe(data.studies.length);
     expect(all.qualities.reduce((s, v) => s + v.count, 0)).toBe(data.studies.length);
     expect(all.qualities.map((q) => q.value)).toEqual(['Lav', 'Mellem', 'Høj']);
+  });
+
+  it('"Tallenes kilde": only Socialstyrelsen\'s figures or only example data, in count, rows and option counts', () => {
+    const real = data.studies.filter((s) => !s.illustrative).length;
+    const only = index.studies({ illustrative: false, limit: 1000 });
+    expect(only.count).toBe(real);
+    expect(only.rows.every((r) => r.illustrative === false)).toBe(true);
+    expect(index.studies({ illustrative: true, limit: 1 }).count).toBe(data.studies.length - real);
+    expect(index.facets({ illustrative: false }).qualities.reduce((s, v) => s + v.count, 0)).toBe(real);
+    expect(studies(db, { illustrative: false, limit: 1 }).count).toBe(real);
   });
 });

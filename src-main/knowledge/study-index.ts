@@ -61,16 +61,20 @@ export class StudyIndex {
   private readonly rowids: Int32Array;
   private readonly posOfRowid: Int32Array;
   private readonly cols: Record<Key, Column>;
+  /** 1 where the study is example data (by position). */
+  private readonly illustrative: Uint8Array;
   private readonly facetCache = new Map<string, StudyFacets>();
 
   constructor(private readonly db: Db) {
     const rows = db
-      .prepare(`SELECT rowid, ${KEYS.map((k) => COLUMN[k]).join(', ')}, target_group_label FROM studies ORDER BY rowid`)
+      .prepare(`SELECT rowid, ${KEYS.map((k) => COLUMN[k]).join(', ')}, target_group_label, illustrative FROM studies ORDER BY rowid`)
       .raw()
       .all() as unknown[][];
     const n = rows.length;
     this.size = n;
     this.rowids = new Int32Array(n);
+    this.illustrative = new Uint8Array(n);
+    for (let i = 0; i < n; i++) this.illustrative[i] = rows[i][9] === 1 ? 1 : 0;
     let maxRowid = 0;
     for (let i = 0; i < n; i++) {
       const r = rows[i][0] as number;
@@ -152,6 +156,8 @@ export class StudyIndex {
   private scan(f: StudyFilters, from: number, to: number, wantFacets: boolean): { count: number; page: number[]; counts: Int32Array[] | null } {
     const sel = this.selection(f);
     const text = this.textMask(f.text);
+    const ill = f.illustrative === undefined ? -1 : f.illustrative ? 1 : 0;
+    const illustrative = this.illustrative;
     const codes = KEYS.map((k) => this.cols[k].codes);
     const counts = wantFacets ? KEYS.map((k) => new Int32Array(this.cols[k].values.length)) : null;
     const active = sel.map((m, i) => (m ? i : -1)).filter((i) => i >= 0);
@@ -161,6 +167,7 @@ export class StudyIndex {
     const K = KEYS.length;
     for (let i = 0; i < n; i++) {
       if (text && text[i] === 0) continue;
+      if (ill >= 0 && illustrative[i] !== ill) continue;
       let fails = 0;
       let failed = -1;
       for (let a = 0; a < active.length; a++) {
@@ -225,5 +232,5 @@ export class StudyIndex {
 }
 
 function cacheKey(f: StudyFilters): string {
-  return JSON.stringify([...KEYS.map((k) => [...(f[k] ?? [])].sort()), ftsQuery(f.text) ?? '']);
+  return JSON.stringify([...KEYS.map((k) => [...(f[k] ?? [])].sort()), ftsQuery(f.text) ?? '', f.illustrative ?? null]);
 }

@@ -18,6 +18,8 @@ export interface StudyFilters {
   qualities?: string[];
   countries?: string[];
   text?: string;
+  /** true: only example data; false: only Socialstyrelsen's figures. */
+  illustrative?: boolean;
 }
 
 type FacetKey = 'themeIds' | 'targetGroupIds' | 'interventions' | 'measures' | 'designs' | 'qualities' | 'countries';
@@ -45,6 +47,10 @@ function whereFor(f: StudyFilters, skip?: FacetKey): { sql: string; params: unkn
   if (q) {
     parts.push('s.rowid IN (SELECT rowid FROM studies_fts WHERE studies_fts MATCH ?)');
     params.push(q);
+  }
+  if (f.illustrative !== undefined) {
+    parts.push('s.illustrative = ?');
+    params.push(f.illustrative ? 1 : 0);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

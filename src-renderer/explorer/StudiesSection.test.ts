@@ -45,6 +45,28 @@ describe('StudiesSection', () => {
     await waitFor(() => expect(table.querySelector('tr[data-index="1005"]')?.getAttribute('data-key')).toBe('es-1006'));
   });
 
+  it('"Tallenes kilde" asks the back end for only Socialstyrelsen\'s figures or only example data; Ryd filtre resets it', async () => {
+    const api = createFakeApi();
+    setApi(api);
+    render(StudiesSection);
+    await waitFor(() => expect(counter()).toMatch(/ud af 1\.234$/));
+    const select = screen.getByLabelText('Tallenes kilde') as HTMLSelectElement;
+    await fireEvent.change(select, { target: { value: 'socialstyrelsen' } });
+    const real = filterFakeStudies({ illustrative: false }).length;
+    expect(real).toBeGreaterThan(0);
+    expect(real).toBeLessThan(fakeStudies.length);
+    await waitFor(() => expect(counter()).toBe(`Antal valgte effektstudier: ${formatNumber(real)} ud af 1.234`));
+    const last = () => api.calls.filter((c) => c.channel === 'knowledge.studies').at(-1)?.args as { illustrative?: boolean; offset: number };
+    expect(last()).toMatchObject({ illustrative: false, offset: 0 });
+    await fireEvent.change(select, { target: { value: 'eksempel' } });
+    await waitFor(() => expect(counter()).toBe(`Antal valgte effektstudier: ${formatNumber(fakeStudies.length - real)} ud af 1.234`));
+    expect(last().illustrative).toBe(true);
+    await fireEvent.click(screen.getByRole('button', { name: 'Ryd filtre' }));
+    await waitFor(() => expect(counter()).toBe('Antal valgte effektstudier: 1.234 ud af 1.234'));
+    expect(select.value).toBe('alle');
+    expect('illustrative' in last()).toBe(false);
+  });
+
   it('debounces the search box and shows the empty state', async () => {
     const api = createFakeApi();
     setApi(api);

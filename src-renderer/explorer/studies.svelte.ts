@@ -9,6 +9,7 @@ import { STUDY_QUALITIES, type StudyQuality, type StudySortColumn } from '../../
 import { MultiSelect, type SelectOption } from './multi-select.svelte';
 import { pagesFor } from './virtual-range';
 import { errorMessage } from '../lib/error-message';
+import type { ProvenanceChoice } from './provenance';
 
 export const STUDY_PAGE_SIZE = 200;
 /** A short pause collects the letters of a word typed in one go. */
@@ -47,6 +48,8 @@ export class StudiesState {
   };
   /** What is in the search box. */
   text = $state('');
+  /** "Tallenes kilde": all, only Socialstyrelsen's figures, only example data (asked of the back end). */
+  provenance = $state<ProvenanceChoice>('alle');
   /** The search text in effect (debounced). */
   appliedText = $state('');
   sort = $state<{ column: StudySortColumn; dir: 'asc' | 'desc' } | null>(null);
@@ -78,6 +81,7 @@ export class StudiesState {
     }
     const text = this.appliedText.trim();
     if (text) f.text = text;
+    if (this.provenance !== 'alle') f.illustrative = this.provenance === 'eksempel';
     return f;
   }
 
@@ -253,6 +257,7 @@ export class StudiesState {
     this.timer = null;
     this.text = '';
     this.appliedText = '';
+    this.provenance = 'alle';
     this.filtersChanged();
   }
 

@@ -121,6 +121,7 @@ interface StudyFilterArgs {
   qualities?: StudyQuality[];
   countries?: string[];
   text?: string;
+  illustrative?: boolean;
 }
 
 export function filterFakeStudies(f: StudyFilterArgs): StudyDetail[] {
@@ -135,7 +136,8 @@ export function filterFakeStudies(f: StudyFilterArgs): StudyDetail[] {
       has(f.designs, s.design) &&
       has(f.qualities, s.quality) &&
       has(f.countries, s.country) &&
-      (text === '' || `${s.title} ${s.intervention} ${s.measure} ${s.targetGroupLabel} ${s.country}`.toLowerCase().includes(text)),
+      (text === '' || `${s.title} ${s.intervention} ${s.measure} ${s.targetGroupLabel} ${s.country}`.toLowerCase().includes(text)) &&
+      (f.illustrative === undefined || s.illustrative === f.illustrative),
   );
 }
 
