@@ -54,7 +54,8 @@ test('a bad file already in the folder is listed with a warning, and drag-and-dr
   const { writeFileSync } = await import('node:fs');
   writeFileSync(path.join(host.documentsDir, 'Ødelagt.som'), '{"format":"som"');
   await app.reload();
-  await expect(app.getByText(/Kan ikke åbnes: Filen er ikke en gyldig SØM-fil/)).toBeVisible();
+  await expect(app.getByText('⚠ Kan ikke åbnes. Filen er beskadiget eller lavet med en nyere version af SØM Desktop.')).toBeVisible();
+  await expect(app.getByText(/Detaljer: Filen er ikke en gyldig SØM-fil/)).toBeVisible();
   // drop a file anywhere on the window
   const dt = await app.evaluateHandle((text) => {
     const d = new DataTransfer();

@@ -7,6 +7,7 @@ import {
   SomFileError,
   parseSom,
   parseSomBytes,
+  refusedFile,
   serializeSom,
   utf8ByteLength,
 } from './io';
@@ -130,6 +131,26 @@ describe('createEmptySom', () => {
 });
 
 describe('rejections name the field in Danish', () => {
+  it('a refused file says in plain words what is wrong, then the field detail on its own line', () => {
+    const unknown = rejection((o) => (o.colour = 'red'));
+    expect(refusedFile(unknown, 'x.som', 'åbnes').message).toBe(
+      "Filen «x.som» kan ikke åbnes. Filen er beskadiget eller lavet med en nyere version af SØM Desktop.\nFilen: ukendt felt 'colour' (findes ikke i formatversion 1).",
+    );
+    expect(refusedFile(rejectionOfText('{"format": "som",'), 'x.som', 'importeres').message.split('\n')).toEqual([
+      'Filen «x.som» kan ikke importeres. Filen er beskadiget eller lavet med en nyere version af SØM Desktop.',
+      'Filen er ikke en gyldig SØM-fil: indholdet er ikke gyldig JSON.',
+    ]);
+    expect(refusedFile(rejection((o) => (o.formatVersion = 3)), 'x.som', 'åbnes').message.split('\n')[0]).toBe(
+      'Filen «x.som» kan ikke åbnes. Filen er lavet med en nyere version af SØM Desktop.',
+    );
+    expect(refusedFile(rejection((o) => (o.format = 'excel')), 'x.som', 'åbnes').message.split('\n')[0]).toBe(
+      'Filen «x.som» kan ikke åbnes. Filen er ikke en SØM-beregning, eller den er beskadiget.',
+    );
+    // Too large: the summary is the whole message.
+    expect(refusedFile(rejectionOfText(' '.repeat(MAX_SOM_BYTES + 1)), 'x.som', 'åbnes').message).toBe(
+      'Filen «x.som» kan ikke åbnes. Filen er for stor (over 5 MiB) til at være en SØM-beregning.',
+    );
+  });
   it('invalid JSON', () => {
     expect(rejectionOfText('{"format": "som",').message).toMatch(/ikke gyldig JSON/);
     expect(rejectionOfText('').message).toMatch(/ikke gyldig JSON/);

@@ -20,14 +20,30 @@ import { normalizeFollowUp } from './followup';
 /** Maximum size of a .som file in UTF-8 bytes (5 MiB). */
 export const MAX_SOM_BYTES = 5 * 1024 * 1024;
 
+/** What a caseworker is told first about a file that cannot be read; the field detail follows. */
+export const DAMAGED_FILE_SUMMARY = 'Filen er beskadiget eller lavet med en nyere version af SØM Desktop.';
+
+const NOT_SOM_SUMMARY = 'Filen er ikke en SØM-beregning, eller den er beskadiget.';
+
 export class SomFileError extends AppError {
   /** The JSON path of the offending value, when there is one (for tests and diagnostics). */
   readonly path: readonly (string | number)[];
-  constructor(message: string, path: readonly (string | number)[] = []) {
+  /** The plain sentence shown before the detail (the message), when it differs from DAMAGED_FILE_SUMMARY. */
+  readonly summary: string;
+  constructor(message: string, path: readonly (string | number)[] = [], summary: string = DAMAGED_FILE_SUMMARY) {
     super('invalid-file', message);
     this.name = 'SomFileError';
     this.path = path;
+    this.summary = summary;
   }
+}
+
+/**
+ * The summary sentence, then (on the next line) the detail that names the field. A message that is
+ * its own summary (a file too large) is one line. The renderer shows the lines after the first as details.
+ */
+export function describeFileError(e: SomFileError): string {
+  return e.message === e.summary ? e.message : `${e.summary}\n${e.message}`;
 }
 
 export function isSomFileError(e: unknown): e is SomFileError {
@@ -68,7 +84,7 @@ const tooBigMessage = () =>
 
 /** The refusal of a file larger than MAX_SOM_BYTES (also for a size known before reading). */
 export function somTooBigError(): SomFileError {
-  return new SomFileError(tooBigMessage());
+  return new SomFileError(tooBigMessage(), [], tooBigMessage());
 }
 
 /** The text of a file's raw bytes: size cap, then strict UTF-8 (a .som file is UTF-8 JSON). */
@@ -77,7 +93,7 @@ export function decodeSomBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new SomFileError('Filen er ikke gyldig UTF-8-tekst og kan ikke være en SØM-beregning.');
+    throw new SomFileError('Filen er ikke gyldig UTF-8-tekst og kan ikke være en SØM-beregning.', [], NOT_SOM_SUMMARY);
   }
 }
 
@@ -86,15 +102,19 @@ export function parseSomBytes(bytes: Uint8Array): SomDocument {
   return parseSom(decodeSomBytes(bytes));
 }
 
-/** The same refusal, naming the file and what could not be done with it: "Filen «x.som» kan ikke importeres. …". */
+/**
+ * The same refusal, naming the file and what could not be done with it:
+ * "Filen «x.som» kan ikke importeres. Filen er beskadiget … \n<the field detail>".
+ */
 export function refusedFile(e: SomFileError, fileName: string, what: 'åbnes' | 'importeres'): SomFileError {
-  return new SomFileError(`Filen «${fileName}» kan ikke ${what}. ${e.message}`, e.path);
+  const text = `Filen «${fileName}» kan ikke ${what}. ${describeFileError(e)}`;
+  return new SomFileError(text, e.path, text);
 }
 
 /** Parses and validates the text of a .som file. Throws SomFileError, never anything else. */
 export function parseSom(text: string): SomDocument {
   if (typeof text !== 'string') throw new SomFileError('Filen kunne ikke læses som tekst.');
-  if (exceedsUtf8Bytes(text, MAX_SOM_BYTES)) throw new SomFileError(tooBigMessage());
+  if (exceedsUtf8Bytes(text, MAX_SOM_BYTES)) throw somTooBigError();
   return parseCheckedText(text);
 }
 
@@ -111,20 +131,21 @@ function parseCheckedText(text: string): SomDocument {
     throw new SomFileError('Filen er ikke en gyldig SØM-fil: indholdet er ikke gyldig JSON.');
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new SomFileError('Filen er ikke en SØM-fil: den skal indeholde ét JSON-objekt.');
+    throw new SomFileError('Filen er ikke en SØM-fil: den skal indeholde ét JSON-objekt.', [], NOT_SOM_SUMMARY);
   }
   if (jsonDepth(raw, MAX_SOM_DEPTH) > MAX_SOM_DEPTH) {
     throw new SomFileError(`Filen er ikke en gyldig SØM-fil: data er indlejret mere end ${MAX_SOM_DEPTH} niveauer.`);
   }
   const obj = raw as Record<string, unknown>;
   if (obj.format !== SOM_FORMAT) {
-    throw new SomFileError('Filen er ikke en SØM-fil (feltet "format" mangler eller er ikke "som").', ['format']);
+    throw new SomFileError('Filen er ikke en SØM-fil (feltet "format" mangler eller er ikke "som").', ['format'], NOT_SOM_SUMMARY);
   }
   const v = obj.formatVersion;
   if (typeof v === 'number' && Number.isInteger(v) && v > SOM_FORMAT_VERSION) {
     throw new SomFileError(
       `Filen er gemt med en nyere version af SØM Desktop (formatversion ${v}). Opdatér programmet for at åbne den.`,
       ['formatVersion'],
+      'Filen er lavet med en nyere version af SØM Desktop.',
     );
   }
   if (v !== SOM_FORMAT_VERSION) {

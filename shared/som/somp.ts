@@ -99,7 +99,7 @@ export function memberLabel(raw: unknown, i: number): string {
 
 /** Decodes and parses the raw bytes of a .somp file (strict UTF-8; a leading BOM is allowed). */
 export function parseSompBytes(bytes: Uint8Array): SompDocument {
-  if (bytes.byteLength > MAX_SOMP_BYTES) throw new SomFileError(tooBig());
+  if (bytes.byteLength > MAX_SOMP_BYTES) throw new SomFileError(tooBig(), [], tooBig());
   let t: string;
   try {
     t = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -112,7 +112,7 @@ export function parseSompBytes(bytes: Uint8Array): SompDocument {
 /** Parses and validates the text of a .somp file. Throws SomFileError, never anything else. */
 export function parseSomp(input: string): SompDocument {
   if (typeof input !== 'string') throw new SomFileError('Filen kunne ikke læses som tekst.');
-  if (input.length > MAX_SOMP_BYTES || utf8ByteLength(input) > MAX_SOMP_BYTES) throw new SomFileError(tooBig());
+  if (input.length > MAX_SOMP_BYTES || utf8ByteLength(input) > MAX_SOMP_BYTES) throw new SomFileError(tooBig(), [], tooBig());
   const body = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let raw: unknown;
   try {
@@ -129,7 +129,8 @@ export function parseSomp(input: string): SompDocument {
   }
   const obj = raw as Record<string, unknown>;
   if (obj.format === 'som') {
-    throw new SomFileError('Filen er en enkelt SØM-beregning (.som), ikke en sammenligning (.somp). Åbn den som beregning.', ['format']);
+    const msg = 'Filen er en enkelt SØM-beregning (.som), ikke en sammenligning (.somp). Åbn den som beregning.';
+    throw new SomFileError(msg, ['format'], msg);
   }
   if (obj.format !== SOMP_FORMAT) {
     throw new SomFileError('Filen er ikke en SØM-sammenligning (feltet "format" mangler eller er ikke "somp").', ['format']);

@@ -295,7 +295,7 @@ export function createStoreCore(opts: FileStoreOptions) {
     const dir = folder();
     if (path.dirname(full) === path.resolve(dir) && isStoreFileName(path.basename(full)) && existsSync(full)) {
       const e = entryFor(dir, path.basename(full));
-      if (e.error) throw refusedFile(new SomFileError(e.error), e.fileName, 'åbnes');
+      if (e.error) throw new SomFileError(`Filen «${e.fileName}» kan ikke åbnes. ${e.error}`);
       return { id: e.id, name: e.name };
     }
     let bytes: Uint8Array;

@@ -53,7 +53,7 @@ describe('portfolios in the file store', () => {
     const raw = JSON.parse(serializeSomp(somp()));
     raw.members[1].intervention.startYear = 'snart';
     const before = readdirSync(docs).sort();
-    expect(() => store.portfolioImport('ond.somp', JSON.stringify(raw))).toThrow(/^Filen «ond\.somp» kan ikke åbnes\. Beregning 2 \('Anden indsats'\): /);
+    expect(() => store.portfolioImport('ond.somp', JSON.stringify(raw))).toThrow(/^Filen «ond\.somp» kan ikke åbnes\. Filen er beskadiget eller lavet med en nyere version af SØM Desktop\.\nBeregning 2 \('Anden indsats'\): /);
     expect(readdirSync(docs).sort()).toEqual(before);
     // a bad file already in the folder is listed with its error, and not opened
     writeFileSync(path.join(docs, 'skadet.somp'), '{"format":"somp"');

@@ -7,7 +7,7 @@
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { SomFileError } from '../../shared/som/io';
+import { SomFileError, describeFileError } from '../../shared/som/io';
 import { MAX_SOMP_BYTES, parseSomp, parseSompBytes, serializeSomp, type SompDocument } from '../../shared/som/somp';
 import { safeBaseName } from '../../shared/store/filenames';
 import type { PortfolioEntry, OpenedPortfolio, SavedPortfolio } from '../../shared/store/portfolio-types';
@@ -77,7 +77,7 @@ export function createPortfolios(core: StoreCore, appLabel = 'SØM Desktop') {
     try {
       return { fileName, doc: parseSompBytes(bytes), text: Buffer.from(bytes).toString('utf8') };
     } catch (e) {
-      if (e instanceof SomFileError) throw new SomFileError(`Filen «${fileName}» kan ikke åbnes. ${e.message}`, e.path);
+      if (e instanceof SomFileError) throw new SomFileError(`Filen «${fileName}» kan ikke åbnes. ${describeFileError(e)}`, e.path);
       throw e;
     }
   }
@@ -125,7 +125,7 @@ export function createPortfolios(core: StoreCore, appLabel = 'SØM Desktop') {
       parseSomp(text);
     } catch (e) {
       if (e instanceof SomFileError) {
-        throw new SomFileError(`Filen «${safeBaseName(fileName.replace(/\.somp$/i, ''))}${SOMP_EXT}» kan ikke åbnes. ${e.message}`, e.path);
+        throw new SomFileError(`Filen «${safeBaseName(fileName.replace(/\.somp$/i, ''))}${SOMP_EXT}» kan ikke åbnes. ${describeFileError(e)}`, e.path);
       }
       throw e;
     }
@@ -149,7 +149,7 @@ export function createPortfolios(core: StoreCore, appLabel = 'SØM Desktop') {
     try {
       bytes = readCappedSomp(full);
     } catch (e) {
-      if (e instanceof SomFileError) throw new SomFileError(`Filen «${baseName}» kan ikke åbnes. ${e.message}`, e.path);
+      if (e instanceof SomFileError) throw new SomFileError(`Filen «${baseName}» kan ikke åbnes. ${describeFileError(e)}`, e.path);
       throw new AppError('not-found', `Filen «${baseName}» kunne ikke læses.`);
     }
     let text: string;

@@ -10,7 +10,7 @@
 import type { Stats } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { scanSomHeader, type SomHeader } from '../../shared/som/header';
-import { MAX_SOM_BYTES, decodeSomBytes, parseSomBytes, somTooBigError } from '../../shared/som/io';
+import { MAX_SOM_BYTES, SomFileError, decodeSomBytes, describeFileError, parseSomBytes, somTooBigError } from '../../shared/som/io';
 import { prescanSom } from '../../shared/som/prescan';
 import { LIMITS } from '../../shared/som/schema';
 import { SOM_EXT } from '../../shared/store/filenames';
@@ -85,7 +85,7 @@ export function somEntry(file: string, fileName: string, st: Stats): StoreEntry 
       startYear: null,
       savedAt: new Date(st.mtimeMs).toISOString(),
       knowledgeRelease: null,
-      error: e instanceof AppError ? e.message : 'Filen kunne ikke læses.',
+      error: e instanceof SomFileError ? describeFileError(e) : e instanceof AppError ? e.message : 'Filen kunne ikke læses.',
     };
   }
 }

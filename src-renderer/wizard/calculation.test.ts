@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import { parseSom } from '../../shared/som/io';
+import { SomFileError, describeFileError, parseSom, refusedFile } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
 import type { LinesForResult } from '../../shared/knowledge/types';
 import { AppError } from '../../shared/errors';
@@ -192,20 +192,27 @@ describe('Oversigt', () => {
       error: null,
     };
     const api = createFakeApi({
-      'store.list': () => [entry, { ...entry, id: 'b'.repeat(32), fileName: 'Ødelagt.som', name: 'Ødelagt', error: 'Filen er ikke gyldig JSON.' }],
+      'store.list': () => [entry, { ...entry, id: 'b'.repeat(32), fileName: 'Ødelagt.som', name: 'Ødelagt', error: describeFileError(new SomFileError('Filen er ikke en gyldig SØM-fil: indholdet er ikke gyldig JSON.')) }],
       'store.importFile': ({ fileName }) => {
-        throw new AppError('invalid-file', `Filen «${fileName}» kan ikke importeres. Formatversion: skal være 1.`);
+        throw refusedFile(new SomFileError('Formatversion: skal være 1.', ['formatVersion']), fileName, 'importeres');
       },
     });
     setApi(api);
     render(Overview);
     expect(await screen.findByRole('link', { name: 'ICM til hjemløse' })).toBeTruthy();
-    expect(screen.getByText(/Kan ikke åbnes: Filen er ikke gyldig JSON/)).toBeTruthy();
+    // The list says what is wrong in plain words first, then the detail.
+    const bad = screen.getByText(/Kan ikke åbnes\./).closest('[role="note"]')!;
+    expect([...bad.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      '⚠ Kan ikke åbnes. Filen er beskadiget eller lavet med en nyere version af SØM Desktop.',
+      'Detaljer: Filen er ikke en gyldig SØM-fil: indholdet er ikke gyldig JSON.',
+    ]);
     expect(screen.getByText('2 af 2 gemte beregninger')).toBeTruthy();
     const input = screen.getByLabelText('Importér .som-fil …') as HTMLInputElement;
     const file = new File(['{"format":"som","formatVersion":1}'], 'gammel.som');
     Object.defineProperty(input, 'files', { value: [file] });
     await fireEvent.change(input);
-    expect((await screen.findByRole('alert')).textContent).toContain('Filen «gammel.som» kan ikke importeres. Formatversion: skal være 1.');
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('.summary')?.textContent).toBe('Filen «gammel.som» kan ikke importeres. Filen er beskadiget eller lavet med en nyere version af SØM Desktop.');
+    expect(alert.querySelector('.detail')?.textContent).toBe('Detaljer: Formatversion: skal være 1.');
   });
 });

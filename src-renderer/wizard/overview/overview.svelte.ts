@@ -142,7 +142,7 @@ export class OverviewState {
       }
     }
     if (done.length) this.status = `Importeret: ${done.join(', ')}.`;
-    if (failed.length) this.error = failed.join('\n');
+    if (failed.length) this.error = failed.join('\n\n');
     await this.refresh();
   }
 
