@@ -228,7 +228,8 @@ test.describe('Vidensdatabase', () => {
     await app.getByLabel('Vælg målgruppe').selectOption(pick.id);
     await app.getByLabel('Vælg succesmål').selectOption(measure.id);
     const c = q.consequences(db, pick.id, measure.id);
-    await expect(app.getByText(`${c.lines.length} konsekvenser for ${pick.label}`)).toBeVisible();
+    await expect(app.getByTestId('consequence-counter')).toHaveText(`Antal valgte konsekvenser: ${da(c.lines.length)} ud af ${da(c.lines.length)}`);
+    await expect(app.getByText(`for ${pick.label}, succesmål:`)).toBeVisible();
     await expect(app.locator('tr.main-row')).toHaveCount(c.lines.length);
     const line = c.lines[0];
     const row = app.locator('tr.main-row').first();

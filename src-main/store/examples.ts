@@ -36,7 +36,9 @@ export function createExamples(core: StoreCore, examplesDir: string | undefined)
         // A broken example is skipped (the build checks them).
       }
     }
-    return out;
+    // In the course's order: "… (kursuscase 1)", "(kursuscase 2)", …; others after them by name.
+    const caseNo = (e: ExampleEntry) => Number(/kursuscase (\d+)/i.exec(e.name)?.[1] ?? Infinity);
+    return out.sort((a, b) => caseNo(a) - caseNo(b) || a.name.localeCompare(b.name, 'da'));
   }
 
   function createFromExample(exampleId: string): StoreEntry {

@@ -245,8 +245,21 @@ describe('file store', () => {
 
   it('lists the three course examples and copies one into the store', () => {
     const ex = store.examples();
-    expect(ex.map((e) => e.id)).toEqual(['icm-hjemloese', 'psykiatri-alkohol', 'skole-angst']);
+    // In the course's order, case 2 on SØM's own target group.
+    expect(ex.map((e) => e.id)).toEqual(['icm-hjemloese', 'skole-angst', 'psykiatri-alkohol']);
+    expect(ex.map((e) => /kursuscase (\d)/.exec(e.name)?.[1])).toEqual(['1', '2', '3']);
+    expect(ex[1].targetGroup).toBe('Børn og unge med angst, depression eller anden affektiv lidelse: 6-13 år');
     for (const e of ex) expect(e.description).toMatch(/illustrative kursustal/);
+    for (const e of ex) expect(e.description).not.toMatch(/testcase/);
+    // Each example's target group and success measure are in the knowledge release.
+    const knowledge = (f: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../data/knowledge', f), 'utf8')) as { id: string; targetGroupId?: string }[];
+    const groups = knowledge('target-groups.json');
+    const measures = [...knowledge('success-measures.json'), ...knowledge('success-measures-illustrative.json')];
+    for (const e of ex) {
+      const tg = store.open(store.createFromExample(e.id).id, null).doc.intervention.targetGroup;
+      expect(groups.some((g) => g.id === tg.id), e.id).toBe(true);
+      expect(measures.some((m) => m.id === tg.successMeasureId && m.targetGroupId === tg.id), e.id).toBe(true);
+    }
     const entry = store.createFromExample('skole-angst');
     expect(entry.error).toBeNull();
     expect(store.open(entry.id, null).doc.intervention.yearsWithIntervention).toBe(1);
