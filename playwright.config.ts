@@ -11,7 +11,8 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: '.cache/test-results',
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // A web-first assertion waits for the UI; on a loaded 2-core machine a step can take seconds, a hang still fails.
+  expect: { timeout: 20_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
   retries: 0,

@@ -136,7 +136,7 @@ test('unsaved work: navigation keeps it, autosave offers it after a reload, Luk 
   await app.getByLabel('Indsatsens navn').fill('Ikke gemt indsats');
   // autosave to the recovery area (5 s after the last change)
   const recDir = path.join(host.userDataDir, 'recovery');
-  await expect.poll(() => (existsSync(recDir) ? readdirSync(recDir).length : 0), { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => (existsSync(recDir) ? readdirSync(recDir).length : 0), { timeout: 30_000 }).toBe(1);
   // in-app navigation keeps the work
   await app.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Oversigt' }).click();
   await expect(app.getByRole('heading', { name: 'Du har en beregning i gang' })).toBeVisible();
