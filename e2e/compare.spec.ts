@@ -8,31 +8,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
-import { parseSom } from '../shared/som/io';
 import { parseSomp } from '../shared/som/somp';
 import { compare } from '../shared/engine/compare';
 import { formatNumber } from '../shared/format';
 import { readGolden } from '../test-support/golden';
+import { importGolden } from './host-api';
 
 const NAMES = ['seed-kontanthjaelp', 'icm-hjemloese', 'skole-angst'];
 const SHOTS = process.env.SOM_SHOTS_DIR;
 
-async function importFixture(host: { origin: string; token: string }, name: string) {
-  const text = readGolden(`${name}.som`);
-  const res = await fetch(`${host.origin}/api/store.importFile`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-som-token': host.token },
-    body: JSON.stringify({ fileName: `${name}.som`, text }),
-  });
-  const body = (await res.json()) as { ok: boolean; value: { id: string; name: string } };
-  expect(body.ok).toBe(true);
-  return { ...body.value, doc: parseSom(text) };
-}
-
 test('select three calculations, compare, change the basis, save .somp, reopen, print', async ({ app, host }) => {
   test.setTimeout(120_000);
   const files = [];
-  for (const n of NAMES) files.push(await importFixture(host, n));
+  for (const n of NAMES) files.push(await importGolden(host, n));
   await app.goto(`${host.url}#/oversigt`);
   await app.reload();
   await expect(app.getByRole('heading', { name: 'Indsatser' })).toBeVisible();

@@ -12,21 +12,9 @@ import { parseSom } from '../shared/som/io';
 import { calculate } from '../shared/engine/calc';
 import { deriveCosts } from '../shared/engine/costmodel';
 import { formatNumber } from '../shared/format';
-import { readGolden } from '../test-support/golden';
+import { importGolden } from './host-api';
 
 const SHOTS = process.env.SOM_SHOTS_DIR;
-
-async function importFixture(host: { origin: string; token: string }, name: string): Promise<string> {
-  const text = readGolden(`${name}.som`);
-  const res = await fetch(`${host.origin}/api/store.importFile`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-som-token': host.token },
-    body: JSON.stringify({ fileName: `${name}.som`, text }),
-  });
-  const body = (await res.json()) as { ok: true; value: { id: string } } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(body.error.message);
-  return body.value.id;
-}
 
 async function figure1a(app: Page): Promise<string[]> {
   await expect(app.getByTestId('figur-1a-tabel')).toBeVisible();
@@ -73,7 +61,7 @@ async function addActivity(app: Page, tableName: string, r: Row) {
 
 test('the ICM cost model built by labels gives the derived yearly costs and changes Resultater', async ({ app, host }) => {
   test.setTimeout(180_000);
-  const id = await importFixture(host, 'icm-hjemloese');
+  const { id } = await importGolden(host, 'icm-hjemloese');
   await app.goto(`${host.url}#/beregning/${id}/resultater`);
   const before = await figure1a(app);
   expect(before).toContain('-2.130.279');

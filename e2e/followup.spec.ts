@@ -9,22 +9,12 @@ import { calculateFollowUp } from '../shared/engine/followup';
 import { followUpSummary } from '../shared/report/followup';
 import { formatKr } from '../shared/format';
 import { readGolden } from '../test-support/golden';
+import { hostCall } from './host-api';
 
-
-async function api<T>(host: { origin: string; token: string }, channel: string, args: unknown): Promise<T> {
-  const res = await fetch(`${host.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-som-token': host.token },
-    body: JSON.stringify(args),
-  });
-  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(body.error.message);
-  return body.value;
-}
 
 test('Følg op: actuals typed by label give the engine\'s re-forecast, summary and a saved followUp', async ({ app, host }) => {
   const text = readGolden('icm-hjemloese.som');
-  const { id } = await api<{ id: string }>(host, 'store.importFile', { fileName: 'icm-hjemloese.som', text });
+  const { id } = await hostCall<{ id: string }>(host, 'store.importFile', { fileName: 'icm-hjemloese.som', text });
   await app.goto(`${host.url}#/oversigt`);
   await app.reload();
   await app.getByRole('button', { name: /^Følg op/ }).first().click();
@@ -50,7 +40,7 @@ test('Følg op: actuals typed by label give the engine\'s re-forecast, summary a
   await app.getByRole('button', { name: 'Gem', exact: true }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Gemt som' })).toBeVisible();
 
-  const saved = await api<{ doc: unknown }>(host, 'store.open', { id });
+  const saved = await hostCall<{ doc: unknown }>(host, 'store.open', { id });
   const doc = parseSom(JSON.stringify(saved.doc));
   expect(doc.followUp).toMatchObject({
     asOf: '2019-06-30',

@@ -6,25 +6,12 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { parseSom } from '../shared/som/io';
 import { calculate } from '../shared/engine/calc';
 import { formatKr, formatNumber } from '../shared/format';
-import type { SomDocument } from '../shared/som/schema';
-import { goldenExpected, readGolden } from '../test-support/golden';
+import { goldenExpected } from '../test-support/golden';
+import { importGolden } from './host-api';
 
 const ACTORS = ['kommune', 'region', 'stat', 'alle'] as const;
-
-async function importFixture(host: { origin: string; token: string }, name: string): Promise<{ id: string; doc: SomDocument }> {
-  const text = readGolden(`${name}.som`);
-  const res = await fetch(`${host.origin}/api/store.importFile`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-som-token': host.token },
-    body: JSON.stringify({ fileName: `${name}.som`, text }),
-  });
-  const body = (await res.json()) as { ok: true; value: { id: string } } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(body.error.message);
-  return { id: body.value.id, doc: parseSom(text) };
-}
 
 async function openResults(app: Page, url: string, id: string) {
   await app.goto(`${url}#/beregning/${encodeURIComponent(id)}/resultater`);
@@ -37,7 +24,7 @@ async function figure1a(app: Page): Promise<string[]> {
 }
 
 test('Resultater shows the golden figures; period and actor changes give what the engine gives', async ({ app, host }) => {
-  const { id, doc } = await importFixture(host, 'icm-hjemloese');
+  const { id, doc } = await importGolden(host, 'icm-hjemloese');
   const expected = goldenExpected('icm-hjemloese') as {
     actors: Record<(typeof ACTORS)[number], { pvNet: number; net: number[] }>;
   };
@@ -85,7 +72,7 @@ async function expectNoSeriousAxe(app: Page) {
 }
 
 test('Monte Carlo runs in a worker with a progress bar and shows P(>0); the PDF downloads', async ({ app, host }) => {
-  const { id } = await importFixture(host, 'skole-angst');
+  const { id } = await importGolden(host, 'skole-angst');
   await openResults(app, host.url, id);
 
   await app.getByRole('tab', { name: 'Monte Carlo' }).click();
@@ -122,7 +109,7 @@ test('Monte Carlo runs in a worker with a progress bar and shows P(>0); the PDF 
 });
 
 test('a long Monte Carlo run can be cancelled', async ({ app, host }) => {
-  const { id } = await importFixture(host, 'icm-hjemloese');
+  const { id } = await importGolden(host, 'icm-hjemloese');
   await openResults(app, host.url, id);
   await app.getByRole('tab', { name: 'Monte Carlo' }).click();
   await app.getByLabel('Antal træk').fill('100.000');
