@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { runCalc } from './calc';
 import { goldenExpected, goldenNames, goldenPath, readGolden } from '../../test-support/golden';
+import { captureCli } from '../../test-support/cli';
 
+const run = (argv: string[]) => captureCli(runCalc, argv);
 const names = goldenNames();
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCalc(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    readFile: (p) => readFile(p),
-  });
-  return { code, stdout, stderr };
-}
 
 function within(actual: unknown, expected: unknown, at = '$'): string | null {
   if (typeof expected === 'number') return typeof actual === 'number' && Math.abs(actual - expected) <= 0.01 ? null : `${at}: ${String(actual)} ≠ ${expected}`;

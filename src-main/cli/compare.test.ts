@@ -7,23 +7,13 @@ import { runCompare, parseRate } from './compare';
 import { runCli } from './som';
 import { compare } from '../../shared/engine/compare';
 import { toCompareJson } from '../../shared/engine/compare-json';
-import { parseSom } from '../../shared/som/io';
 import { createSomp, serializeSomp } from '../../shared/som/somp';
-import { goldenPath } from '../../test-support/golden';
+import { goldenPath, goldenSom } from '../../test-support/golden';
+import { captureCli } from '../../test-support/cli';
 
+const run = (argv: string[]) => captureCli(runCompare, argv);
 const g = (name: string) => goldenPath(`${name}.som`);
-const doc = (name: string) => parseSom(fs.readFileSync(g(name), 'utf8'));
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCompare(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    readFile: (p) => readFile(p),
-  });
-  return { code, stdout, stderr };
-}
+const doc = goldenSom;
 
 function tmp(name: string, content: string | Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'som-compare-'));

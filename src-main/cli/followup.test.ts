@@ -2,21 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { runCalc } from './calc';
 import { serializeSom } from '../../shared/som/io';
 import { calculate, toResultsJson } from '../../shared/engine/calc';
 import { calculateFollowUp } from '../../shared/engine/followup';
 import type { SomDocument } from '../../shared/som/schema';
 import { goldenPath, goldenSom } from '../../test-support/golden';
+import { captureCli } from '../../test-support/cli';
 
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCalc(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), readFile: (p) => readFile(p) });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => captureCli(runCalc, argv);
 
 function withActuals(): SomDocument {
   const doc = goldenSom('seed-kontanthjaelp');
