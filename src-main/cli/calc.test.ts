@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCalc } from './calc';
 import { goldenExpected, goldenNames, goldenPath, readGolden } from '../../test-support/golden';
-import { captureCli } from '../../test-support/cli';
+import { captureCli, expectOneDanishLine } from '../../test-support/cli';
 
 const run = (argv: string[]) => captureCli(runCalc, argv);
 const names = goldenNames();
@@ -92,15 +92,7 @@ describe('som calc (table)', () => {
 });
 
 describe('som calc errors: exit 2 and one Danish line on stderr', () => {
-  const expectOneLine = (r: { code: number; stdout: string; stderr: string }, re: RegExp) => {
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.endsWith('\n')).toBe(true);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^Fejl: /);
-    expect(r.stderr).toMatch(re);
-    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
-  };
+  const expectOneLine = expectOneDanishLine;
   it('missing file', async () => expectOneLine(await run([path.join(os.tmpdir(), 'findes-ikke-42.som')]), /findes ikke/));
   it('a folder', async () => expectOneLine(await run([os.tmpdir()]), /mappe/));
   it('invalid JSON', async () => expectOneLine(await run([tmpFile('a.som', '{"format": "som",')]), /ikke gyldig JSON/));

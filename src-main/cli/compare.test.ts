@@ -9,7 +9,7 @@ import { compare } from '../../shared/engine/compare';
 import { toCompareJson } from '../../shared/engine/compare-json';
 import { createSomp, serializeSomp } from '../../shared/som/somp';
 import { goldenPath, goldenSom } from '../../test-support/golden';
-import { captureCli } from '../../test-support/cli';
+import { captureCli, expectOneDanishLine } from '../../test-support/cli';
 
 const run = (argv: string[]) => captureCli(runCompare, argv);
 const g = (name: string) => goldenPath(`${name}.som`);
@@ -22,14 +22,6 @@ function tmp(name: string, content: string | Buffer): string {
   return p;
 }
 
-function expectOneDanishLine(r: { code: number; stdout: string; stderr: string }, re: RegExp) {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.endsWith('\n')).toBe(true);
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(/^Fejl: /);
-  expect(r.stderr).toMatch(re);
-}
 
 describe('som compare --json', () => {
   it('prints exactly the JSON of the engine for the files, defaults as §14', async () => {
