@@ -75,6 +75,7 @@ test('ICM for hjemløse typed from scratch: save, reopen, CLI = app = golden', a
   // Konsekvenser 2: only the four lines of the fixture, with its prices
   await next(app, 'Vælg konsekvenser og priser');
   await app.getByLabel('Tilvælg SØM-estimater for alle konsekvenser', { exact: true }).uncheck();
+  await app.getByRole('button', { name: 'Vis alle områder' }).click();
   for (const label of ['Kontanthjælp', 'Fra beskæftigelse', 'Alkoholmisbrugsbehandling', 'Beskyttet beskæftigelse eller aktivitets- og samværstilbud']) {
     await app.getByRole('checkbox', { name: `Tilvælg SØM's estimater ${label}`, exact: true }).check();
   }

@@ -161,6 +161,10 @@ describe('wizard steps (jsdom, fake bridge)', { timeout: 30_000 }, () => {
     setApi(createFakeApi({ 'knowledge.dimensions': () => [] }));
     const c = new Calculation(icm(), { autosaveMs: 0 });
     render(StepKonsekvenser2, { props: { calc: c } });
+    // Areas open on demand: no fields are built before.
+    expect(screen.queryByRole('textbox', { name: 'Egne værdier Kontanthjælp År 1' })).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Vis alle områder' }));
+    flushSync();
     const own = screen.getByRole('textbox', { name: 'Egne værdier Kontanthjælp År 1' });
     await fireEvent.input(own, { target: { value: '-3,5' } });
     expect(c.doc.lines[0].own[0]).toBe(-3.5);

@@ -82,6 +82,8 @@ describe('pasting from a spreadsheet into the wizard grids', () => {
     setApi(createFakeApi({ 'knowledge.dimensions': () => [] }));
     const c = new Calculation(icm(), { autosaveMs: 0 });
     render(StepKonsekvenser2, { props: { calc: c } });
+    (screen.getByRole('button', { name: 'Vis alle områder' }) as HTMLButtonElement).click();
+    flushSync();
     const first = document.getElementById('f-own-kontanthjaelp-0') as HTMLInputElement;
     paste(first, '-1\t-2,5\t-3');
     expect(c.doc.lines[0].own.slice(0, 4)).toEqual([-1, -2.5, -3, null]);
