@@ -120,3 +120,34 @@ test('a long Monte Carlo run can be cancelled', async ({ app, host }) => {
   await expect(app.getByRole('button', { name: 'Kør Monte Carlo' })).toBeEnabled();
   await expect(app.getByTestId('mc-p-positive')).toHaveCount(0);
 });
+
+test('Figur 2 split on the actors by keyboard; the legend follows; the Vejledning box opens and closes', async ({ app, host }) => {
+  const { id } = await importGolden(host, 'icm-hjemloese');
+  await openResults(app, host.url, id);
+  await expect(app.locator('summary', { hasText: 'Vejledning' })).toBeVisible();
+  await expect(app.getByText(/Som udgangspunkt medregnes der kun konsekvenser for de første seks år/)).toBeVisible();
+  const legend2 = app.locator('figure', { has: app.getByTestId('figur-2-note') }).getByTestId('chart-legend').locator('li');
+  await expect(legend2).toHaveText(['Nettogevinst pr. år (alle aktører)', 'Akkumuleret nettogevinst, ikke tilbagediskonteret', 'Akkumuleret nettogevinst, nutidsværdi (tilbagediskonteret)']);
+  const shots = process.env.SHOTS_DIR;
+  if (shots) await app.screenshot({ path: `${shots}/resultater-figur2.png`, fullPage: true });
+  const box = app.getByRole('checkbox', { name: /Vis opdelt på aktører/ });
+  await box.focus();
+  await app.keyboard.press('Space');
+  await expect(box).toBeChecked();
+  await expect(app.getByText('Figur 2: Nettogevinst pr. år opdelt på aktører, kr.')).toBeVisible();
+  await expect(legend2).toHaveText([
+    'Nettogevinst pr. år, kommune',
+    'Nettogevinst pr. år, region',
+    'Nettogevinst pr. år, stat',
+    'Akkumuleret nettogevinst for alle aktører, ikke tilbagediskonteret',
+    'Akkumuleret nettogevinst for alle aktører, nutidsværdi (tilbagediskonteret)',
+  ]);
+  if (shots) await app.screenshot({ path: `${shots}/resultater-figur2-aktoerer.png`, fullPage: true });
+  await app.locator('summary', { hasText: 'Vejledning' }).press('Enter');
+  await expect(app.getByText(/Som udgangspunkt medregnes der kun konsekvenser for de første seks år/)).toBeHidden();
+  if (shots) {
+    await app.getByRole('tab', { name: 'Detaljerede resultater' }).click();
+    await expect(app.getByText('Figur 3: Gevinster pr. område pr. år, kr.')).toBeVisible();
+    await app.screenshot({ path: `${shots}/detaljer-figur3.png`, fullPage: true });
+  }
+});

@@ -8,7 +8,10 @@ import type { ViewActor } from '../som/schema';
 import type { SompDocument } from '../som/somp';
 import { compare, type CompareResult } from '../engine/compare';
 import { REPORT_CSS, danishDate } from './html';
-import { ACTOR_COLORS, PALETTE, barLineChart, esc, stackedBarChart } from './svg';
+import { esc, figureSvg } from './svg';
+import { compareFigures } from './compare-figures';
+import type { FigureShape } from './figures';
+import { memberColor } from './palette';
 import { ACTOR_LABELS, ACTOR_SUBJECTS, FIGURE_ACTORS, assumptions } from './texts';
 import { KEY_FIGURE_COLUMNS, PORTFOLIO_LABEL, basisLabel, basisSentence, keyFigureRows, portfolioSentences } from './compare-texts';
 
@@ -48,10 +51,8 @@ function yearTables(years: number[], rows: { head: string; values: number[]; bol
   return out;
 }
 
-/** Member colours: the palette in order. */
-export function memberColor(i: number): string {
-  return PALETTE[i % PALETTE.length];
-}
+/** Member colours (shared/report/palette.ts). */
+export { memberColor };
 
 export function buildCompareReportHtml(input: CompareReportInput): string {
   const { doc } = input;
@@ -113,35 +114,12 @@ ${keySections}
 </section>`);
 
   // ---- charts
-  const cats = periodYears.map(String);
-  const perMember = stackedBarChart({
-    title: `Nettogevinst pr. år pr. beregning (${ACTOR_LABELS[actor].toLowerCase()}), kr.`,
-    categories: cats,
-    series: r.members.map((m, i) => ({ label: m.name, values: inPeriod(m.common[actor].net), color: memberColor(i) })),
-  });
-  const perActor = stackedBarChart({
-    title: 'Porteføljens nettogevinst pr. år pr. aktør, kr.',
-    categories: cats,
-    series: (['kommune', 'region', 'stat'] as const).map((a) => ({ label: ACTOR_LABELS[a], values: inPeriod(r.portfolio.actors[a].net), color: ACTOR_COLORS[a] })),
-  });
-  const pa = r.portfolio.actors[actor];
-  const cum = barLineChart({
-    title: 'Porteføljens akkumulerede nettogevinst, tilbagediskonteret, kr.',
-    categories: r.years.map(String),
-    bars: pa.net.map((v, i) => v * r.discountFactors[i]),
-    line: pa.cumulativeDiscountedNet,
-    barLabel: `Nettogevinst i året, tilbagediskonteret (${ACTOR_LABELS[actor].toLowerCase()})`,
-    lineLabel: 'Akkumuleret',
-    barColor: ACTOR_COLORS[actor],
-  });
+  const figs = compareFigures(r, actor);
+  const fig = (shape: FigureShape) => figure(shape.title, shape.subtitle, figureSvg(shape));
   parts.push(`<section class="newpage"><h2>Hvem betaler, og hvem får gevinsten</h2>
-${figure(`Nettogevinst pr. år pr. beregning, ${ACTOR_LABELS[actor].toLowerCase()}`, `Fælles grundlag: ${b.priceYear}-priser, ikke tilbagediskonteret, ${b.periodStart}–${b.periodEnd}.`, perMember)}
-${figure('Porteføljens nettogevinst pr. år pr. aktør', `Fælles grundlag: ${b.priceYear}-priser, ikke tilbagediskonteret, ${b.periodStart}–${b.periodEnd}.`, perActor)}
-${figure(
-  'Porteføljens akkumulerede nettogevinst',
-  `Alle år, tilbagediskonteret til ${b.priceYear}. ${pa.breakEvenYear === null ? 'Porteføljen tjener sig ikke ind.' : `Porteføljen tjener sig ind i ${pa.breakEvenYear}.`}`,
-  cum,
-)}
+${fig(figs.perMember)}
+${fig(figs.perActor)}
+${fig(figs.accumulated)}
 </section>`);
 
   // ---- per-year tables per actor

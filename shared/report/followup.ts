@@ -8,7 +8,9 @@ import { ACTORS, type Actor, type ViewActor } from '../som/schema';
 import type { ActorFigures } from '../engine/calc';
 import type { FollowUpResult } from '../engine/followup';
 import { ACTOR_LABELS, ACTOR_SUBJECTS, FIGURE_ACTORS, breakEvenRateShort, periodLabel } from './texts';
-import { ACTOR_COLORS, esc, stackedBarChart } from './svg';
+import { esc, figureSvg } from './svg';
+import { ACTOR_COLORS } from './palette';
+import type { FigureShape } from './figures';
 
 /** A count of persons as typed: whole numbers without decimals, else one decimal. */
 export function persons(n: number): string {
@@ -127,6 +129,23 @@ export function followUpDifferenceChart(f: FollowUpResult): DifferenceChartData 
 
 export const DIFFERENCE_CHART_TITLE = 'Forskel i nettogevinst pr. år: genberegning minus oprindelig beregning, kr.';
 
+/** The difference chart as a figure shape, for the Opfølgning tab (Chart.js) and the report (SVG). */
+export function followUpDifferenceFigure(f: FollowUpResult): FigureShape {
+  const chart = followUpDifferenceChart(f);
+  return {
+    title: DIFFERENCE_CHART_TITLE,
+    subtitle: 'Ikke tilbagediskonteret; kommune, region og stat oven på hinanden.',
+    categories: chart.years.map(String),
+    series: chart.series.map((s) => ({ kind: 'bar', label: s.label, values: s.values, color: s.color })),
+    stacked: true,
+    legend: true,
+    valueLabels: false,
+    xAxisTitle: 'År',
+    yAxisTitle: 'Kr.',
+    description: `${DIFFERENCE_CHART_TITLE}. Tabellen nedenfor har alle tal.`,
+  };
+}
+
 /** One row per follow-up year for the table of actuals against the forecast. */
 export interface ActualsRow {
   year: number;
@@ -184,12 +203,7 @@ export function followUpReportSection(f: FollowUpResult, actor: ViewActor): stri
     ),
   ).join('');
   const chart = followUpDifferenceChart(f);
-  const svg = stackedBarChart({
-    title: DIFFERENCE_CHART_TITLE,
-    categories: chart.years.map(String),
-    series: chart.series.map((s) => ({ label: s.label, values: s.values, color: s.color })),
-    height: 240,
-  });
+  const svg = figureSvg(followUpDifferenceFigure(f), { height: 240 });
   const perRow = 10;
   let diffTables = '';
   for (let k = 0; k < chart.years.length; k += perRow) {

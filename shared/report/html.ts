@@ -19,21 +19,21 @@ import { monteCarloSettings, runMonteCarlo, MC_RANGE_NAMES, type MonteCarloResul
 import { calculateFollowUp } from '../engine/followup';
 import { followUpReportSection } from './followup';
 import { costSection, costSectionHtml } from './costmodel';
-import { ACTOR_COLORS, PALETTE, barChart, barLineChart, esc, fanChart, histogramChart, stackedBarChart, tornadoChart } from './svg';
+import { esc, fanChart, figureSvg, histogramChart, tornadoChart } from './svg';
+import { figure1a, figure2, figure3, fanFigure, histogramFigure, scenarioFigure, tornadoFigure, type FigureShape } from './figures';
 import {
   ACTOR_LABELS,
   ACTOR_SUBJECTS,
   FIGURE_ACTORS,
   assumptions,
   breakEvenRateShort,
-  figure1aTitle,
-  figure2Data,
   isExampleSource,
   keySentences,
   lineYears,
   netPerYearRows,
   overrides,
   periodLabel,
+  periodYears,
   pricesLabel,
 } from './texts';
 
@@ -175,6 +175,11 @@ function figure(caption: string, sub: string, svg: string): string {
   return `<figure><figcaption>${esc(caption)}<span class="sub">${esc(sub)}</span></figcaption>${svg}</figure>`;
 }
 
+/** A figure shape as a captioned SVG figure (the same shape the app gives Chart.js). */
+function shapeFigure(shape: FigureShape, opts?: { height?: number }): string {
+  return figure(shape.title, shape.subtitle, figureSvg(shape, opts));
+}
+
 /** Builds the report. */
 export function buildReportHtml(input: ReportInput): string {
   const { doc } = input;
@@ -232,13 +237,7 @@ ${table(
 
   // ---- results
   const ks = keySentences(r, actor);
-  const fig1 = barChart({
-    title: figure1aTitle(r),
-    categories: FIGURE_ACTORS.map((a) => ACTOR_LABELS[a]),
-    values: FIGURE_ACTORS.map((a) => r.actors[a].pvNet),
-    colors: FIGURE_ACTORS.map((a) => ACTOR_COLORS[a]),
-    height: 250,
-  });
+  const f1 = figure1a(r);
   const keyRows = FIGURE_ACTORS.map((a) => {
     const f = r.actors[a];
     return [
@@ -256,37 +255,24 @@ ${table(
   parts.push(`<section class="newpage"><h2>Resultater</h2>
 <ul class="key">${ks.map((k) => `<li>${esc(k.text)}</li>`).join('')}</ul>
 ${r.warnings.length ? r.warnings.map((w) => `<p class="warn"><strong>Advarsel:</strong> ${esc(w)}</p>`).join('') : ''}
-${figure(figure1aTitle(r), `Nettogevinst = gevinster minus nettoomkostninger til indsatsen. ${pricesLabel(r)}.`, fig1)}
+${shapeFigure(f1, { height: 250 })}
 <h3>Nøgletal for perioden ${esc(periodLabel(r))} (nutidsværdi ${r.startYear}, kr.)</h3>
 ${table(['Aktør', 'Gevinster', 'Omkostninger', 'Nettogevinst', 'Tjener sig ind', 'Afkast pr. kr.', 'Går i nul ved succesrate', 'Netto pr. deltager', 'Maks. omk. pr. deltager'], keyRows, { cls: 'keys', totalRows: [3] })}
 </section>`);
 
   // ---- Figur 2 and table
-  const f2 = figure2Data(r, actor);
-  const years = f2.years;
+  const years = periodYears(r);
   const i0 = r.period.start - r.startYear;
-  const fig2 = barLineChart({
-    title: 'Figur 2: Nettogevinst pr. år, kr.',
-    categories: years.map(String),
-    bars: f2.bars.values,
-    line: f2.cumulative.values,
-    line2: f2.cumulativeDiscounted.values,
-    barLabel: f2.bars.label,
-    lineLabel: f2.cumulative.label,
-    line2Label: f2.cumulativeDiscounted.label,
-    barColor: ACTOR_COLORS[actor],
-  });
   const netRows = netPerYearRows(r).map((row) => ({ head: row.label, values: row.values, bold: row.actor === 'alle' }));
   parts.push(`<section><h2>Nettogevinst pr. år</h2>
-${figure('Figur 2: Nettogevinst pr. år, kr.', `Periode: ${periodLabel(r)}, ${pricesLabel(r)}, ${ACTOR_LABELS[actor].toLowerCase()}. ${f2.note}`, fig2)}
+${shapeFigure(figure2(r, actor))}
+${shapeFigure(figure2(r, actor, 'aktoerer'))}
 <h3>Tabel til Figur 2: Nettogevinst pr. år, kr.</h3>
 <p class="muted">Periode: ${esc(periodLabel(r))}, ${pricesLabel(r)}.</p>
 ${yearTables('', years, netRows)}
 </section>`);
 
   // ---- areas
-  const areaSeries = r.areas.map((a, i) => ({ label: a.area, values: a.gains[actor].slice(i0, i0 + years.length), color: PALETTE[i % PALETTE.length] }));
-  const fig3 = stackedBarChart({ title: 'Figur 3: Gevinster pr. område pr. år, kr.', categories: years.map(String), series: areaSeries });
   const areaRows = r.areas.map((a) => ({ head: a.area, values: a.gains[actor].slice(i0, i0 + years.length) }));
   const areaPv = { head: `Nutidsværdi ${r.startYear}`, values: r.areas.map((a) => a.pv[actor]) };
   const lineRows = r.lines.map((l) => {
@@ -295,7 +281,7 @@ ${yearTables('', years, netRows)}
     return [tdHtml(`${esc(l.label)}${badge}`), td(l.area), ...FIGURE_ACTORS.map((a) => numCell(l.pv[a]))];
   });
   parts.push(`<section><h2>Gevinster pr. område og linje</h2>
-${figure('Figur 3: Gevinster pr. område pr. år, kr.', `Periode: ${periodLabel(r)}, ${pricesLabel(r)}, ${ACTOR_LABELS[actor].toLowerCase()}. Ikke tilbagediskonteret.`, fig3)}
+${shapeFigure(figure3(r, actor))}
 <h3>Gevinster pr. område pr. år (${esc(ACTOR_LABELS[actor].toLowerCase())}), kr.</h3>
 ${yearTables('Område', years, areaRows, areaPv)}
 <h3>Gevinster pr. konsekvenslinje, nutidsværdi ${r.startYear} for perioden ${esc(periodLabel(r))}, kr.</h3>
@@ -337,23 +323,14 @@ function sensitivitySection(p: Prepared, r: CalcResult, analysis: Analysis | nul
   const settings = sensitivitySettings(analysis);
   const sens = runSensitivity(p, settings);
   const bars = tornado(sens, actor);
-  const svg = tornadoChart({
-    title: `Tornado: nutidsværdi af nettogevinsten for ${ACTOR_SUBJECTS[actor]}`,
-    base: sens.base[actor],
-    bars: bars.map((b) => ({ name: b.name, low: b.lowValue, high: b.highValue, lowLabel: b.low.label, highLabel: b.high.label })),
-  });
+  const tf = tornadoFigure(r, sens, bars, actor);
+  const svg = tornadoChart(tf);
   const caseRows = sens.rows.flatMap((row) =>
     row.cases.map((c) => [td(row.name), td(c.label), ...FIGURE_ACTORS.map((a) => numCell(c.pvNet[a]))]),
   );
   const sw = switchingValues(p, actor);
   const scen = runScenarios(p, scenariosOf(analysis));
-  const scenSvg = barChart({
-    title: `Scenarier: nettogevinst for ${ACTOR_SUBJECTS[actor]}`,
-    categories: scen.map((s) => s.name),
-    values: scen.map((s) => s.pvNet[actor]),
-    colors: scen.map((_, i) => PALETTE[(i + 1) % PALETTE.length]),
-    height: 220,
-  });
+  const sf = scenarioFigure(r, scen, actor);
   const scenRows = scen.map((s) => [
     `<th scope="row">${esc(s.name)}</th>`,
     td(s.changes.length ? s.changes.join('; ') : 'Ingen ændringer'),
@@ -361,13 +338,13 @@ function sensitivitySection(p: Prepared, r: CalcResult, analysis: Analysis | nul
   ]);
   return `<section class="newpage"><h2>Følsomhedsanalyse</h2>
 <p>Hver analyse ændrer én forudsætning ad gangen og beregner nutidsværdien af nettogevinsten for perioden ${esc(periodLabel(r))} igen. ${analysis?.sensitivity ? 'Intervallerne er tilpasset i beregningen.' : 'Intervallerne er standardintervallerne.'} Beregningen giver ${esc(formatKr(sens.base[actor]))} for ${esc(ACTOR_SUBJECTS[actor])}.</p>
-${figure(`Tornado: nettogevinst for ${ACTOR_SUBJECTS[actor]}, nutidsværdi ${r.startYear}, kr.`, 'Rød: lavere end beregningen; blå: højere. Størst udsving øverst.', svg)}
+${figure(tf.title, tf.subtitle, svg)}
 ${table(['Forudsætning', 'Ændring', ...FIGURE_ACTORS.map((a) => ACTOR_LABELS[a])], caseRows, { numFrom: 2 })}
 <h3>Skifteværdier (${esc(ACTOR_SUBJECTS[actor])})</h3>
 <p class="muted">Den værdi af hver forudsætning, hvor nettogevinsten skifter fortegn, når alt andet holdes fast.</p>
 <ul class="key">${sw.map((s) => `<li><strong>${esc(s.name)}:</strong> ${esc(s.text)}.</li>`).join('')}</ul>
 <h3>Scenarier</h3>
-${figure(`Scenarier: nettogevinst for ${ACTOR_SUBJECTS[actor]}, nutidsværdi ${r.startYear}, kr.`, analysis?.scenarios?.length ? 'Scenarierne er gemt i beregningen.' : 'Standardscenarierne (Forsigtig, Basis, Optimistisk).', scenSvg)}
+${figure(sf.title, `${sf.subtitle} ${analysis?.scenarios?.length ? 'Scenarierne er gemt i beregningen.' : 'Standardscenarierne (Forsigtig, Basis, Optimistisk).'}`, figureSvg(sf, { height: 220 }))}
 ${table(['Scenarie', 'Ændringer', ...FIGURE_ACTORS.map((a) => ACTOR_LABELS[a])], scenRows, { numFrom: 2 })}
 </section>`;
 }
@@ -382,16 +359,10 @@ function monteCarloSection(mc: MonteCarloResult, s: ResolvedMonteCarloSettings, 
     const m = mc.actors[x];
     return [`<th scope="row">${esc(ACTOR_LABELS[x])}</th>`, `<td class="num">${esc(formatPercent(m.probPositive, 1))}</td>`, numCell(m.p5), numCell(m.p50), numCell(m.p95), numCell(m.mean)];
   });
-  const i0 = r.period.start - r.startYear;
-  const hist = histogramChart({ title: `Fordeling af nettogevinsten for ${ACTOR_SUBJECTS[actor]}`, edges: a.histogram.edges, counts: a.histogram.counts });
-  const fan = fanChart({
-    title: `Akkumuleret nettogevinst pr. år for ${ACTOR_SUBJECTS[actor]}`,
-    years: a.fan.years,
-    p5: a.fan.p5,
-    p50: a.fan.p50,
-    p95: a.fan.p95,
-    deterministic: r.actors[actor].cumulativeNet.slice(i0, i0 + a.fan.years.length),
-  });
+  const hf = histogramFigure(r, mc, actor);
+  const hist = histogramChart(hf);
+  const ff = fanFigure(r, mc, actor);
+  const fan = fanChart(ff);
   const rangeRows = (Object.keys(MC_RANGE_NAMES) as (keyof typeof MC_RANGE_NAMES)[]).map((k) => [
     td(MC_RANGE_NAMES[k]),
     td(k === 'successRate' ? `${pct(Math.max(0, r.successRate * s.ranges.successRate.low))} – ${pct(r.successRate)} – ${pct(Math.min(1, r.successRate * s.ranges.successRate.high))}` : rangeText(s.ranges[k].low, s.ranges[k].high)),
@@ -401,8 +372,8 @@ function monteCarloSection(mc: MonteCarloResult, s: ResolvedMonteCarloSettings, 
 ${table(['Forudsætning', 'Trekantsfordeling (faktor eller værdi)'], rangeRows, { numFrom: 9 })}
 <p><strong>Sandsynligheden for en positiv nettogevinst for ${esc(ACTOR_SUBJECTS[actor])} er ${esc(formatPercent(a.probPositive, 0))}.</strong> I 90 % af trækkene ligger nutidsværdien mellem ${esc(formatKr(a.p5))} og ${esc(formatKr(a.p95))} (median ${esc(formatKr(a.p50))}).</p>
 ${table(['Aktør', 'P(nettogevinst > 0)', '5 %-fraktil', 'Median', '95 %-fraktil', 'Gennemsnit'], rows, { totalRows: [3] })}
-${figure(`Fordeling af nettogevinsten for ${ACTOR_SUBJECTS[actor]}, nutidsværdi ${r.startYear}, kr.`, 'Antal træk pr. interval; rød: tab, grøn: gevinst.', hist)}
-${figure(`Akkumuleret nettogevinst pr. år for ${ACTOR_SUBJECTS[actor]}, kr.`, `Periode ${periodLabel(r)}, ikke tilbagediskonteret. Bånd: 5–95 %; stiplet: beregningen.`, fan)}
+${figure(hf.title, hf.subtitle, hist)}
+${figure(ff.title, ff.subtitle, fan)}
 </section>`;
 }
 

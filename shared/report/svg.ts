@@ -6,19 +6,17 @@
  */
 import { formatNumber } from '../format';
 
-export const ACTOR_COLORS = { kommune: '#b0182b', region: '#3d6fa8', stat: '#2e7d4f', alle: '#1d1d1f' } as const;
-/**
- * Colours for areas and scenarios. None is an actor's colour (ACTOR_COLORS) or a line's colour
- * (CUMULATIVE_LINE, LINE2), so that one colour has one meaning across the figures.
- */
-export const PALETTE = ['#c47c00', '#0f7b7b', '#8c5a3c', '#7ba33b', '#a0527a', '#2b4c7e', '#b38f00', '#4d7358', '#d98cb3'];
-const INK = '#1d1d1f';
+import { ABOVE, ACTOR_COLORS, AREA_COLORS, BELOW, CUMULATIVE, CUMULATIVE_PV, FAN, FAN_BAND_OPACITY, GRID, INK, MUTED, type LineStyle } from './palette';
+import type { FanShape, FigureShape, HistogramShape, LegendEntry, TornadoShape } from './figures';
+import { legendEntries } from './figures';
+
+export { ACTOR_COLORS };
+/** Colours for series without a meaning of their own (the area colours). */
+export const PALETTE: readonly string[] = AREA_COLORS;
 /** The accumulated net gain, not discounted (Figur 2, solid line). */
-export const CUMULATIVE_LINE = '#5a5f66';
+export const CUMULATIVE_LINE = CUMULATIVE.color;
 /** The accumulated net gain in present value (Figur 2, dashed line). */
-export const LINE2 = '#6b4c9a';
-const MUTED = '#5a5f66';
-const GRID = '#e3e5e8';
+export const LINE2 = CUMULATIVE_PV.color;
 const FONT = "'DejaVu Sans', 'Liberation Sans', 'Noto Sans', Arial, sans-serif";
 
 export function esc(s: string): string {
@@ -78,7 +76,33 @@ function yAxis(f: Frame, ticks: number[], y: (v: number) => number, fmt = axisKr
   return s;
 }
 
-function legend(items: { label: string; color: string; kind?: 'box' | 'line' | 'band'; dashed?: boolean }[], x: number, y: number, maxWidth: number): string {
+type LegendItem = { label: string; color: string; kind?: 'box' | 'line' | 'band'; dash?: readonly number[]; marker?: LegendEntry['marker'] };
+
+/** The marker of a line point: a circle or a diamond (the same in the legend as on the line). */
+function marker(kind: LineStyle['marker'] | 'box' | undefined, x: number, y: number, color: string, r = 2.8): string {
+  if (kind === 'circle') return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r}" fill="${color}"/>`;
+  if (kind === 'diamond') {
+    const d = r * 0.93;
+    return `<rect x="${(x - d).toFixed(1)}" y="${(y - d).toFixed(1)}" width="${(2 * d).toFixed(1)}" height="${(2 * d).toFixed(1)}" fill="${color}" transform="rotate(45 ${x.toFixed(1)} ${y.toFixed(1)})"/>`;
+  }
+  return '';
+}
+
+/** A legend swatch (16×12) at (x, y − 9): a box for bars, a short line with its dash and marker for lines. */
+function swatch(it: LegendItem, x: number, y: number): string {
+  if (it.kind === 'line') {
+    const dash = it.dash && it.dash.length > 0 ? ` stroke-dasharray="${it.dash.map((d) => d * 0.6).join(' ')}"` : '';
+    return `<line x1="${x}" x2="${x + 16}" y1="${y - 4}" y2="${y - 4}" stroke="${it.color}" stroke-width="2.5"${dash}/>` + marker(it.marker === 'box' ? undefined : it.marker, x + 8, y - 4, it.color, 2.6);
+  }
+  return `<rect x="${x}" y="${y - 9}" width="12" height="10" fill="${it.color}"${it.kind === 'band' ? ` fill-opacity="${FAN_BAND_OPACITY}"` : ''}/>`;
+}
+
+/** One legend entry's swatch as a small standalone SVG (the app's HTML legend uses the same drawing as the report). */
+export function legendSwatchSvg(entry: LegendEntry): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 18 12" width="18" height="12" aria-hidden="true">${swatch(entry, 1, 10)}</svg>`;
+}
+
+function legend(items: LegendItem[], x: number, y: number, maxWidth: number): string {
   let s = '';
   let cx = x;
   let cy = y;
@@ -88,9 +112,7 @@ function legend(items: { label: string; color: string; kind?: 'box' | 'line' | '
       cx = x;
       cy += 16;
     }
-    if (it.kind === 'line') s += `<line x1="${cx}" x2="${cx + 14}" y1="${cy - 4}" y2="${cy - 4}" stroke="${it.color}" stroke-width="2.5"${it.dashed ? ' stroke-dasharray="4 3"' : ''}/>`;
-    else s += `<rect x="${cx}" y="${cy - 9}" width="12" height="10" fill="${it.color}"${it.kind === 'band' ? ' fill-opacity="0.3"' : ''}/>`;
-    s += `<text x="${cx + 18}" y="${cy}" font-size="10.5">${esc(it.label)}</text>`;
+    s += `<g data-legend="${esc(it.label)}">${swatch(it, cx, cy)}<text x="${cx + 20}" y="${cy}" font-size="10.5">${esc(it.label)}</text></g>`;
     cx += w + 12;
   }
   return s;
@@ -108,6 +130,93 @@ function legendHeight(items: { label: string }[], maxWidth: number): number {
     cx += w + 12;
   }
   return rows * 16;
+}
+
+/** A line through the points in a line style: its colour, dash and markers. */
+function polyline(pts: [number, number][], style: LineStyle, width = 2): string {
+  const dash = style.dash.length > 0 ? ` stroke-dasharray="${style.dash.join(' ')}"` : '';
+  let s = `<polyline points="${pts.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ')}" fill="none" stroke="${style.color}" stroke-width="${width}"${dash}/>`;
+  for (const [px, py] of pts) s += marker(style.marker, px, py, style.color);
+  return s;
+}
+
+export interface FigureSvgOptions {
+  width?: number;
+  /** Height of the plot and axes; the legend adds its own rows above. */
+  height?: number;
+}
+
+/**
+ * Draws a figure shape (shared/report/figures.ts) as SVG: bars (one per category, or stacked),
+ * lines in their style, the legend from legendEntries, value labels and axis titles. Each series
+ * is one <g data-series="…">, so what is drawn can be read back.
+ */
+export function figureSvg(shape: FigureShape, opts: FigureSvgOptions = {}): string {
+  const width = opts.width ?? 640;
+  const entries = legendEntries(shape);
+  const lh = entries.length > 0 ? legendHeight(entries, width - 90) : 0;
+  const f: Frame = { width, height: (opts.height ?? 280) + lh, left: 84, right: 12, top: 16 + lh, bottom: 44 };
+  const n = shape.categories.length;
+  const bars = shape.series.filter((x) => x.kind === 'bar');
+  const lines = shape.series.filter((x) => x.kind === 'line');
+  const pos = new Array<number>(n).fill(0);
+  const neg = new Array<number>(n).fill(0);
+  const extent: number[] = [0];
+  if (shape.stacked) {
+    for (const b of bars)
+      b.values.forEach((v, i) => {
+        if (v > 0) pos[i] += v;
+        else neg[i] += v;
+      });
+    extent.push(...pos, ...neg);
+  } else for (const b of bars) extent.push(...b.values);
+  for (const l of lines) extent.push(...l.values);
+  const ticks = niceTicks(Math.min(...extent), Math.max(...extent));
+  const lo = ticks[0];
+  const hi = ticks[ticks.length - 1];
+  const ph = f.height - f.top - f.bottom;
+  const y = (v: number) => f.top + ((hi - v) / (hi - lo)) * ph;
+  const band = (f.width - f.left - f.right) / Math.max(1, n);
+  const groups = shape.stacked ? 1 : Math.max(1, bars.length);
+  const bw = Math.min(shape.valueLabels ? 90 : 60, (band * (shape.valueLabels ? 0.55 : 0.6)) / groups);
+  const cx = (i: number) => f.left + band * i + band / 2;
+  let s = open(shape.title, shape.description, f);
+  if (entries.length > 0) s += legend(entries, f.left, 12, width - 90);
+  s += yAxis(f, ticks, y);
+  s += `<text transform="translate(12 ${(f.top + ph / 2).toFixed(1)}) rotate(-90)" text-anchor="middle" font-size="10" fill="${MUTED}">${esc(shape.yAxisTitle)}</text>`;
+  const up = new Array<number>(n).fill(0);
+  const down = new Array<number>(n).fill(0);
+  bars.forEach((b, bi) => {
+    s += `<g data-series="${esc(b.label)}">`;
+    b.values.forEach((v, i) => {
+      const color = Array.isArray(b.color) ? b.color[i % b.color.length] : b.color;
+      let from = 0;
+      let to = v;
+      let x = cx(i) - (bw * groups) / 2 + bw * bi;
+      if (shape.stacked) {
+        if (v === 0) return;
+        from = v > 0 ? up[i] : down[i];
+        to = from + v;
+        if (v > 0) up[i] = to;
+        else down[i] = to;
+        x = cx(i) - bw / 2;
+      }
+      const y0 = y(from);
+      const y1 = y(to);
+      s += `<rect x="${x.toFixed(1)}" y="${Math.min(y0, y1).toFixed(1)}" width="${bw.toFixed(1)}" height="${Math.max(shape.stacked ? 0.3 : 0.5, Math.abs(y1 - y0)).toFixed(1)}" fill="${color}"/>`;
+      if (shape.valueLabels) {
+        const ly = v >= 0 ? y1 - 4 : y1 + 12;
+        s += `<text x="${(x + bw / 2).toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="middle" font-size="10" font-weight="bold">${esc(formatNumber(v))}</text>`;
+      }
+    });
+    s += '</g>';
+  });
+  for (const l of lines) s += `<g data-series="${esc(l.label)}">${polyline(l.values.map((v, i) => [cx(i), y(v)]), l.style)}</g>`;
+  shape.categories.forEach((c, i) => {
+    if (n <= 24 || i % Math.ceil(n / 24) === 0) s += `<text x="${cx(i).toFixed(1)}" y="${f.height - f.bottom + 15}" text-anchor="middle" font-size="10">${esc(c)}</text>`;
+  });
+  s += `<text x="${(f.left + (f.width - f.left - f.right) / 2).toFixed(1)}" y="${f.height - 8}" text-anchor="middle" font-size="10" fill="${MUTED}">${esc(shape.xAxisTitle)}</text>`;
+  return s + '</svg>';
 }
 
 export interface BarChartInput {
@@ -171,11 +280,11 @@ export interface BarLineInput {
 export function barLineChart(inp: BarLineInput): string {
   const width = inp.width ?? 640;
   const line2Color = inp.line2Color ?? LINE2;
-  const items: { label: string; color: string; kind?: 'line'; dashed?: boolean }[] = [
+  const items: LegendItem[] = [
     { label: inp.barLabel, color: inp.barColor ?? ACTOR_COLORS.kommune },
-    { label: inp.lineLabel, color: inp.lineColor ?? CUMULATIVE_LINE, kind: 'line' as const },
+    { label: inp.lineLabel, color: inp.lineColor ?? CUMULATIVE_LINE, kind: 'line', dash: CUMULATIVE.dash, marker: CUMULATIVE.marker },
   ];
-  if (inp.line2) items.push({ label: inp.line2Label ?? '', color: line2Color, kind: 'line', dashed: true });
+  if (inp.line2) items.push({ label: inp.line2Label ?? '', color: line2Color, kind: 'line', dash: CUMULATIVE_PV.dash, marker: CUMULATIVE_PV.marker });
   const lh = legendHeight(items, width - 90);
   const f: Frame = { width, height: inp.height ?? 290, left: 78, right: 12, top: 14 + lh, bottom: 30 };
   const all = [...inp.bars, ...inp.line, ...(inp.line2 ?? [])];
@@ -208,7 +317,7 @@ export function barLineChart(inp: BarLineInput): string {
   if (inp.line2) {
     const l2 = inp.line2;
     const pts2 = inp.categories.map((_, i) => `${(f.left + band * i + band / 2).toFixed(1)},${y(l2[i]).toFixed(1)}`);
-    s += `<polyline points="${pts2.join(' ')}" fill="none" stroke="${line2Color}" stroke-width="2" stroke-dasharray="6 4"/>`;
+    s += `<polyline points="${pts2.join(' ')}" fill="none" stroke="${line2Color}" stroke-width="2" stroke-dasharray="${CUMULATIVE_PV.dash.join(' ')}"/>`;
     for (const pt of pts2) {
       const [px, py] = pt.split(',');
       s += `<rect x="${(Number(px) - 2.6).toFixed(1)}" y="${(Number(py) - 2.6).toFixed(1)}" width="5.2" height="5.2" fill="${line2Color}" transform="rotate(45 ${px} ${py})"/>`;
@@ -273,10 +382,7 @@ export function stackedBarChart(inp: StackedInput): string {
   return s + '</svg>';
 }
 
-export interface TornadoInput {
-  title: string;
-  base: number;
-  bars: { name: string; low: number; high: number; lowLabel: string; highLabel: string }[];
+export interface TornadoInput extends Pick<TornadoShape, 'title' | 'base' | 'bars'>, Partial<Pick<TornadoShape, 'lowColor' | 'highColor'>> {
   width?: number;
 }
 
@@ -312,8 +418,8 @@ export function tornadoChart(inp: TornadoInput): string {
     s += `<text x="${f.left - 10}" y="${top + 9}" text-anchor="end" font-weight="bold">${esc(b.name)}</text>`;
     s += `<text x="${f.left - 10}" y="${top + 22}" text-anchor="end" font-size="8.5" fill="${MUTED}">${esc(truncate(b.lowLabel, 46))}</text>`;
     if (b.highLabel !== b.lowLabel) s += `<text x="${f.left - 10}" y="${top + 33}" text-anchor="end" font-size="8.5" fill="${MUTED}">${esc(truncate(b.highLabel, 46))}</text>`;
-    if (xb - xl > 0.1) s += `<rect x="${xl.toFixed(1)}" y="${top + 4}" width="${(xb - xl).toFixed(1)}" height="20" fill="${ACTOR_COLORS.kommune}"/>`;
-    if (xh - xb > 0.1) s += `<rect x="${xb.toFixed(1)}" y="${top + 4}" width="${(xh - xb).toFixed(1)}" height="20" fill="${ACTOR_COLORS.region}"/>`;
+    if (xb - xl > 0.1) s += `<rect x="${xl.toFixed(1)}" y="${top + 4}" width="${(xb - xl).toFixed(1)}" height="20" fill="${inp.lowColor ?? BELOW}"/>`;
+    if (xh - xb > 0.1) s += `<rect x="${xb.toFixed(1)}" y="${top + 4}" width="${(xh - xb).toFixed(1)}" height="20" fill="${inp.highColor ?? ABOVE}"/>`;
     s += `<text x="${(xl - 4).toFixed(1)}" y="${top + 18}" text-anchor="end" font-size="9">${esc(axisKr(Math.round(b.low)))}</text>`;
     s += `<text x="${(xh + 4).toFixed(1)}" y="${top + 18}" text-anchor="start" font-size="9">${esc(axisKr(Math.round(b.high)))}</text>`;
   });
@@ -326,15 +432,12 @@ function truncate(s: string, n: number): string {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }
 
-export interface HistogramInput {
-  title: string;
-  edges: number[];
-  counts: number[];
+export interface HistogramInput extends Pick<HistogramShape, 'title' | 'edges' | 'counts'>, Partial<Pick<HistogramShape, 'lossColor' | 'gainColor' | 'xAxisTitle'>> {
   width?: number;
   height?: number;
 }
 
-/** Histogram of PV net gain (bins left of 0 in red, right of 0 in green). */
+/** Histogram of PV net gain (bins below 0 and above 0 in the palette's below/above colours). */
 export function histogramChart(inp: HistogramInput): string {
   const f: Frame = { width: inp.width ?? 640, height: inp.height ?? 230, left: 56, right: 16, top: 16, bottom: 34 };
   const n = inp.counts.length;
@@ -356,7 +459,7 @@ export function histogramChart(inp: HistogramInput): string {
     const x0 = n === 1 && !(hi > lo) ? f.left + pw * 0.45 : x(a);
     const x1 = n === 1 && !(hi > lo) ? f.left + pw * 0.55 : x(b);
     const mid = (a + b) / 2;
-    s += `<rect x="${(x0 + 0.5).toFixed(1)}" y="${y(inp.counts[i]).toFixed(1)}" width="${Math.max(0.5, x1 - x0 - 1).toFixed(1)}" height="${(y(0) - y(inp.counts[i])).toFixed(1)}" fill="${mid > 0 ? ACTOR_COLORS.stat : ACTOR_COLORS.kommune}"/>`;
+    s += `<rect x="${(x0 + 0.5).toFixed(1)}" y="${y(inp.counts[i]).toFixed(1)}" width="${Math.max(0.5, x1 - x0 - 1).toFixed(1)}" height="${(y(0) - y(inp.counts[i])).toFixed(1)}" fill="${mid > 0 ? (inp.gainColor ?? ABOVE) : (inp.lossColor ?? BELOW)}"/>`;
   }
   if (lo < 0 && hi > 0) {
     const x0 = x(0).toFixed(1);
@@ -364,18 +467,11 @@ export function histogramChart(inp: HistogramInput): string {
   }
   const xt = niceTicks(lo, hi, 8).filter((t) => t >= lo - span * 0.001 && t <= hi + span * 0.001);
   for (const t of xt) s += `<text x="${x(t).toFixed(1)}" y="${f.height - f.bottom + 14}" text-anchor="middle" fill="${MUTED}" font-size="10">${esc(axisKr(t))}</text>`;
-  s += `<text x="${f.left + pw / 2}" y="${f.height - 4}" text-anchor="middle" font-size="10" fill="${MUTED}">Nettogevinst (nutidsværdi), kr.</text>`;
+  s += `<text x="${f.left + pw / 2}" y="${f.height - 4}" text-anchor="middle" font-size="10" fill="${MUTED}">${esc(inp.xAxisTitle ?? 'Nettogevinst (nutidsværdi), kr.')}</text>`;
   return s + '</svg>';
 }
 
-export interface FanInput {
-  title: string;
-  years: number[];
-  p5: number[];
-  p50: number[];
-  p95: number[];
-  /** The deterministic cumulative net gain, drawn as a dashed line. */
-  deterministic?: number[];
+export interface FanInput extends Pick<FanShape, 'title' | 'years' | 'p5' | 'p50' | 'p95' | 'deterministic'>, Partial<Pick<FanShape, 'band' | 'median' | 'calculation'>> {
   width?: number;
   height?: number;
 }
@@ -383,11 +479,14 @@ export interface FanInput {
 /** Fan chart: 5–95 % band and median of the cumulative net gain per year. */
 export function fanChart(inp: FanInput): string {
   const width = inp.width ?? 640;
-  const items: { label: string; color: string; kind: 'band' | 'line' }[] = [
-    { label: '5–95 %-interval', color: ACTOR_COLORS.region, kind: 'band' },
-    { label: 'Median', color: ACTOR_COLORS.region, kind: 'line' },
+  const band = inp.band ?? { label: '5–95 %-interval', color: FAN.color, opacity: FAN_BAND_OPACITY };
+  const median = inp.median ?? { label: 'Median', style: FAN };
+  const calc = inp.calculation ?? { label: 'Beregningen', style: CUMULATIVE };
+  const items: LegendItem[] = [
+    { label: band.label, color: band.color, kind: 'band' },
+    { label: median.label, color: median.style.color, kind: 'line', dash: median.style.dash, marker: median.style.marker },
   ];
-  if (inp.deterministic) items.push({ label: 'Beregningen', color: INK, kind: 'line' });
+  if (inp.deterministic) items.push({ label: calc.label, color: calc.style.color, kind: 'line', dash: calc.style.dash, marker: calc.style.marker });
   const f: Frame = { width, height: inp.height ?? 260, left: 78, right: 16, top: 30, bottom: 28 };
   const all = [...inp.p5, ...inp.p95, ...(inp.deterministic ?? [])];
   const ticks = niceTicks(Math.min(...all, 0), Math.max(...all, 0));
@@ -404,11 +503,9 @@ export function fanChart(inp: FanInput): string {
   s += yAxis(f, ticks, y);
   const up = inp.p95.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`);
   const dn = inp.p5.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).reverse();
-  s += `<polygon points="${[...up, ...dn].join(' ')}" fill="${ACTOR_COLORS.region}" fill-opacity="0.25" stroke="none"/>`;
-  s += `<polyline points="${inp.p50.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}" fill="none" stroke="${ACTOR_COLORS.region}" stroke-width="2.2"/>`;
-  if (inp.deterministic) {
-    s += `<polyline points="${inp.deterministic.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}" fill="none" stroke="${INK}" stroke-width="1.2" stroke-dasharray="5 3"/>`;
-  }
+  s += `<polygon points="${[...up, ...dn].join(' ')}" fill="${band.color}" fill-opacity="${band.opacity}" stroke="none"/>`;
+  s += polyline(inp.p50.map((v, i) => [x(i), y(v)]), median.style, 2.2);
+  if (inp.deterministic) s += polyline(inp.deterministic.map((v, i) => [x(i), y(v)]), calc.style, 1.6);
   inp.years.forEach((yr, i) => {
     if (n <= 24 || i % Math.ceil(n / 24) === 0) s += `<text x="${x(i).toFixed(1)}" y="${f.height - f.bottom + 15}" text-anchor="middle" font-size="10">${yr}</text>`;
   });
