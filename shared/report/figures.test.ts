@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSom } from '../som/io';
-import { VIEW_ACTORS, type SomDocument } from '../som/schema';
+import { goldenNames, goldenSom } from '../../test-support/golden';
+import { VIEW_ACTORS } from '../som/schema';
 import { calculate } from '../engine/calc';
 import { buildReportHtml } from './html';
 import { figureSvg } from './svg';
@@ -11,10 +8,8 @@ import { figure1a, figure2, figure3, legendEntries, type FigureShape } from './f
 import { readFigureSvg } from './figure-svg-read';
 import { ABOVE, ACTOR_COLORS, AREA_COLORS, BELOW, CUMULATIVE, CUMULATIVE_PV, FAN, MEMBER_COLORS, SCENARIO_COLORS } from './palette';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.resolve(here, '../../../shared/fixtures/golden');
-const CASES = fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.som')).map((f) => f.replace(/\.som$/, ''));
-const load = (name: string): SomDocument => parseSom(fs.readFileSync(path.join(GOLDEN, `${name}.som`), 'utf8'));
+const CASES = goldenNames();
+const load = goldenSom;
 
 /** What the SVG drew agrees with the shape: title, legend order, every bar's colour, every line's colour and dash. */
 function expectSvgDrawsShape(svg: string, shape: FigureShape) {

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-// The golden fixtures live outside the renderer root, so this test (not app code) reads them from disk.
-// eslint-disable-next-line no-restricted-imports
-import { readFileSync } from 'node:fs';
+import { readGolden } from '../../test-support/golden';
 import { parseSom } from '../../shared/som/io';
 import { calculate } from '../../shared/engine/calc';
 import { buildReportHtml } from '../../shared/report/html';
@@ -26,10 +24,9 @@ vi.mock('chart.js', () => {
   return { Chart, BarController: el, BarElement: el, LineController: el, LineElement: el, PointElement: el, CategoryScale: el, LinearScale: el, Tooltip: el };
 });
 
-const GOLDEN = `${process.cwd()}/../shared/fixtures/golden/`;
 
 function open(name: string) {
-  const doc = parseSom(readFileSync(`${GOLDEN}${name}.som`, 'utf8'));
+  const doc = parseSom(readGolden(`${name}.som`));
   const calc = new HarnessCalculation(doc, 'abc', `${name}.som`);
   setApi(createFakeApi());
   made.length = 0;
