@@ -398,11 +398,11 @@ function appendix(doc: SomDocument, r: CalcResult, indexKinds?: Readonly<Record<
   const yearHead = ['Linje', ...Array.from({ length: 20 }, (_, k) => `${k + 1}`)];
   const lyRows = ly.map((l) => [
     tdHtml(`${esc(l.label)}<br><span class="muted">${esc(l.unit)}</span>`),
-    ...l.years.map((c) =>
+    ...(l.status === 'deselected' ? [`<td class="muted" colspan="${l.years.length}">${esc(l.statusLabel)}</td>`] : l.years.map((c) =>
       c.value === null
         ? `<td class="num muted">${MISSING}</td>`
         : `<td class="num${c.kind === 'own' ? ' k-own' : c.kind === 'forecast' ? ' k-forecast' : ''}">${esc(formatNumber(c.value, Math.abs(c.value) < 10 && c.value % 1 !== 0 ? 2 : c.value % 1 !== 0 ? 1 : 0))}</td>`,
-    ),
+    )),
   ]);
   return `<section class="newpage"><h2>Bilag: Forudsætninger og kilder</h2>
 <p>Alle værdier, beregningen bruger, med deres kilde. ${doc.knowledge ? `Vidensdatabasens udgave: ${esc(doc.knowledge.release)}.` : ''}</p>

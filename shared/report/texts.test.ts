@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { breakEvenRatePhrase, breakEvenRateShort, breakEvenSentence, figure2Data, keySentences, undiscountedBreakEvenYear } from './texts';
+import { assumptions, breakEvenRatePhrase, breakEvenRateShort, breakEvenSentence, figure2Data, keySentences, lineStatus, lineYears, overrides, undiscountedBreakEvenYear } from './texts';
+import { buildReportHtml } from './html';
 import { calculate } from '../engine/calc';
 import { parseSom } from '../som/io';
 import { goldenSom } from '../../test-support/golden';
@@ -59,5 +60,38 @@ describe('break-even years that agree between the sentence and Figur 2', () => {
     expect(r.actors.kommune.breakEvenYear).toBe(2022);
     expect(breakEvenSentence(r, 'kommune')).toMatch(/tjener indsatsen sig ind i 2022, når gevinster og omkostninger regnes i nutidsværdi .* Året ligger efter den valgte periode \(2020.2021\), så inden for perioden tjener indsatsen sig ikke ind\.$/);
     expect(figure2Data(r, 'kommune').note).toMatch(/den er positiv fra 2022, året indsatsen tjener sig ind \(uden for perioden 2020.2021\)\.$/);
+  });
+});
+
+describe('deselected lines in Forudsætninger and the report appendix', () => {
+  const doc = goldenSom('icm-hjemloese');
+  const i = doc.lines.findIndex((l) => l.dimensionId !== null && l.useEstimates && l.estimate.some((v) => v !== null));
+  const off = { ...doc, lines: doc.lines.map((l, k) => (k === i ? { ...l, useEstimates: false, own: l.own.map(() => null) } : l)) };
+  const line = off.lines[i];
+
+  it('a line whose estimates are not chosen and that has no own value is "Fravalgt", not own values', () => {
+    expect(lineStatus(line)).toEqual({ status: 'deselected', label: 'Fravalgt (indgår ikke i beregningen)' });
+    const row = assumptions(off, calculate(off)).find((r) => r.group === 'Konsekvenser' && r.label.startsWith(`${line.label} (`))!;
+    expect(row.value.startsWith('Fravalgt')).toBe(true);
+    expect(row.source).toBe('Fravalgt (indgår ikke i beregningen)');
+    expect(row.source).not.toMatch(/egne værdier/i);
+    expect(lineYears(off)[i].status).toBe('deselected');
+    // The same line with its estimates chosen keeps its yearly values.
+    expect(lineYears(doc)[i].status).toBe('estimates');
+    expect(lineYears(doc)[i].years.some((c) => c.value !== null)).toBe(true);
+  });
+
+  it('own values typed on a deselected line are own values, and the override says the estimate was deselected', () => {
+    const typed = { ...off, lines: off.lines.map((l, k) => (k === i ? { ...l, own: l.own.map((v, y) => (y === 0 ? 1 : v)) } : l)) };
+    expect(lineStatus(typed.lines[i])).toEqual({ status: 'own', label: 'Egne værdier (vidensdatabasens skøn fravalgt)' });
+    const ov = overrides(typed, calculate(typed)).find((o) => o.line === line.label && o.what.startsWith('År 1 '))!;
+    expect(ov.instead).toMatch(/\(fravalgt\)$/);
+  });
+
+  it('the report appendix shows "Fravalgt" across the year columns of the deselected line', () => {
+    const html = buildReportHtml({ doc: off, fileName: 'x.som', appName: 'SØM Desktop', appVersion: '1', generatedAt: '2026-11-23T09:00:00Z', monteCarlo: null });
+    expect(html).toContain('<td class="muted" colspan="20">Fravalgt (indgår ikke i beregningen)</td>');
+    const plain = buildReportHtml({ doc, fileName: 'x.som', appName: 'SØM Desktop', appVersion: '1', generatedAt: '2026-11-23T09:00:00Z', monteCarlo: null });
+    expect(plain).not.toContain('colspan="20">Fravalgt');
   });
 });

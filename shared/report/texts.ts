@@ -215,8 +215,29 @@ export interface LineYearsRow {
   label: string;
   area: string;
   unit: string;
+  /** Where the line's values come from, and its Danish label ("Fravalgt" when it is left out). */
+  status: LineStatus;
+  statusLabel: string;
   /** 20 cells: the Δ used in År k and its origin. */
   years: { value: number | null; kind: 'estimate' | 'forecast' | 'own' | 'none' }[];
+}
+
+/**
+ * What a line contributes: 'estimates' (the knowledge estimates are chosen, own values may replace
+ * some years), 'own' (only own values: a user-defined line, or estimates deselected and own values
+ * typed), 'deselected' (estimates exist but are not chosen and no own value is typed: the line
+ * counts as 0) and 'none' (no estimate exists and nothing is typed).
+ */
+export type LineStatus = 'estimates' | 'own' | 'deselected' | 'none';
+
+export function lineStatus(l: SomDocument['lines'][number]): { status: LineStatus; label: string } {
+  const hasOwn = l.own.some((v) => v !== null);
+  const hasEstimate = l.estimate.some((v) => v !== null);
+  if (l.dimensionId === null) return hasOwn ? { status: 'own', label: 'Egne værdier (brugerdefineret linje)' } : { status: 'none', label: 'Ingen værdier (tæller som 0)' };
+  if (l.useEstimates && hasEstimate) return { status: 'estimates', label: hasOwn ? 'Vidensdatabasens skøn og egne værdier' : 'Vidensdatabasens skøn' };
+  if (hasOwn) return { status: 'own', label: hasEstimate ? 'Egne værdier (vidensdatabasens skøn fravalgt)' : 'Egne værdier (ingen skøn i vidensdatabasen)' };
+  if (hasEstimate) return { status: 'deselected', label: 'Fravalgt (indgår ikke i beregningen)' };
+  return { status: 'none', label: 'Ingen værdier (ingen skøn i vidensdatabasen)' };
 }
 
 function knowledgeName(doc: SomDocument): string {
@@ -298,13 +319,13 @@ export function assumptions(doc: SomDocument, r: CalcResult, indexKinds: Readonl
     const ownYears = l.own.flatMap((v, k) => (v !== null ? [k + 1] : []));
     const estimated = l.useEstimates && l.estimate.some((v) => v !== null);
     const kind = `${l.area}, ${l.direction === 'expense' ? 'udgift' : 'indtægt'}${l.taxableTransfer ? ', skattepligtig overførsel (skat beregnes)' : ''}`;
+    const st = lineStatus(l);
     let source = estimated
       ? `${knowledgeName(doc)}${iv.targetGroup.id ? `, målgruppen '${iv.targetGroup.label}'` : ''}${iv.targetGroup.successMeasureLabel ? `, succesmålet '${iv.targetGroup.successMeasureLabel}'` : ''}`
-      : l.dimensionId === null
-        ? 'Brugerdefineret linje (egne værdier)'
-        : 'Egne værdier (vidensdatabasens skøn ikke brugt)';
+      : st.label;
     if (ownYears.length > 0) source += `; egne værdier i År ${ownYears.join(', ')}`;
-    add('Konsekvenser', `${l.label} (${l.unit} pr. succesfuld deltager)`, kind, source, isExampleSource(l.price.source));
+    const value = st.status === 'deselected' ? `Fravalgt (${kind})` : kind;
+    add('Konsekvenser', `${l.label} (${l.unit} pr. succesfuld deltager)`, value, source, st.status !== 'deselected' && isExampleSource(l.price.source));
   }
 
   for (const lr of r.lines) {
@@ -337,6 +358,8 @@ export function lineYears(doc: SomDocument): LineYearsRow[] {
     label: l.label,
     area: l.area,
     unit: l.unit,
+    status: lineStatus(l).status,
+    statusLabel: lineStatus(l).label,
     years: l.own.map((o, k) => {
       if (o !== null) return { value: o, kind: 'own' as const };
       const e = l.estimate[k];
@@ -357,7 +380,7 @@ export function overrides(doc: SomDocument, r: CalcResult): OverrideRow[] {
         line: l.label,
         what: `År ${k + 1} (${l.unit} pr. succesfuld deltager)`,
         value: dec(o),
-        instead: l.useEstimates && e !== null ? `vidensdatabasens skøn ${dec(e)}` : 'intet skøn',
+        instead: e === null ? 'intet skøn' : l.useEstimates ? `vidensdatabasens skøn ${dec(e)}` : `vidensdatabasens skøn ${dec(e)} (fravalgt)`,
       });
     });
     const lr = r.lines.find((x) => x.id === l.id);
