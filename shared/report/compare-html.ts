@@ -107,7 +107,7 @@ ${r.warnings.map((w) => `<p class="warn"><strong>Advarsel:</strong> ${esc(w)}</p
     ]);
     return `<h3>${esc(ACTOR_LABELS[a])}</h3>${table(['Beregning', ...KEY_FIGURE_COLUMNS.map((c) => c.label)], body, { cls: 'keys', totalRows: [rows.length - 1] })}`;
   }).join('');
-  parts.push(`<section class="newpage"><h2>Nøgletal side om side</h2>
+  parts.push(`<section><h2>Nøgletal side om side</h2>
 <ul class="key">${portfolioSentences(r, 'alle', ACTOR_SUBJECTS.alle).map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
 <p class="muted">Nutidsværdier i kr. For hver beregning: først på dens eget grundlag (som under Resultater), derefter på det fælles grundlag. Porteføljens "går i nul ved succesrate" er den andel af hver beregnings egen succesrate, hvor porteføljen samlet går i nul.</p>
 ${keySections}
@@ -116,7 +116,7 @@ ${keySections}
   // ---- charts
   const figs = compareFigures(r, actor);
   const fig = (shape: FigureShape) => figure(shape.title, shape.subtitle, figureSvg(shape));
-  parts.push(`<section class="newpage"><h2>Hvem betaler, og hvem får gevinsten</h2>
+  parts.push(`<section><h2>Hvem betaler, og hvem får gevinsten</h2>
 ${fig(figs.perMember)}
 ${fig(figs.perActor)}
 ${fig(figs.accumulated)}
@@ -130,7 +130,7 @@ ${fig(figs.accumulated)}
     ];
     return `<h3>${esc(ACTOR_LABELS[a])}</h3>${yearTables(periodYears, rows)}`;
   }).join('');
-  parts.push(`<section class="newpage"><h2>Nettogevinst pr. år pr. aktør</h2>
+  parts.push(`<section><h2>Nettogevinst pr. år pr. aktør</h2>
 <p class="muted">Fælles grundlag, kr. i ${b.priceYear}-priser, ikke tilbagediskonteret, perioden ${b.periodStart}–${b.periodEnd}.</p>
 ${yearSections}
 </section>`);
@@ -140,7 +140,7 @@ ${yearSections}
     `<th scope="row">${esc(d.label)}${d.differs ? ' <span class="badge">Forskel</span>' : ''}</th>`,
     ...d.values.map((v) => td(v)),
   ]);
-  parts.push(`<section class="newpage"><h2>Forskelle</h2>
+  parts.push(`<section><h2>Forskelle</h2>
 <p>Input for input. Markeret <span class="badge">Forskel</span>, hvor beregningerne ikke har samme værdi.</p>
 ${table(['Input', ...r.members.map((m, i) => `${i + 1}. ${m.name}`)], diffRows, { numFrom: 99, cls: 'keys' })}
 </section>`);
@@ -156,7 +156,7 @@ ${table(['Input', ...r.members.map((m, i) => `${i + 1}. ${m.name}`)], diffRows, 
       )}${m.own.warnings.map((w) => `<p class="warn"><strong>Advarsel i beregningen:</strong> ${esc(w)}</p>`).join('')}`;
     })
     .join('');
-  parts.push(`<section class="newpage"><h2>Bilag: Forudsætninger og kilder</h2>
+  parts.push(`<section><h2>Bilag: Forudsætninger og kilder</h2>
 <p>Alle værdier, hver beregning bruger, med deres kilde.</p>
 ${appendix || `<p class="muted">${MISSING}</p>`}
 </section>`);

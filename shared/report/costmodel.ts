@@ -116,7 +116,7 @@ export function costSectionHtml(s: CostSection): string {
     })
     .join('');
   const facts = s.facts.map((f) => `<li>${esc(f.label)}: ${esc(f.value)}</li>`).join('');
-  return `<section class="newpage"><h2>${esc(s.title)}</h2>
+  return `<section><h2>${esc(s.title)}</h2>
 <ul class="facts">${facts}</ul>
 <h3>${esc(s.caption)}</h3>
 <table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>

@@ -213,7 +213,7 @@ export function followUpReportSection(f: FollowUpResult, actor: ViewActor): stri
       chart.series.map((s) => `<tr><th scope="row">${esc(s.label)}</th>${s.values.slice(k, k + perRow).map(num).join('')}</tr>`).join('') +
       `</tbody></table>`;
   }
-  return `<section class="newpage"><h2>Opfølgning: forventet og faktisk</h2>
+  return `<section><h2>Opfølgning: forventet og faktisk</h2>
 <p>${esc(followUpSummary(f, actor))}</p>
 <p class="muted">Genberegningen er den samme beregning med de faktiske tal sat ind for de år, der er opgjort. Alle andre forudsætninger er uændrede. Realiseret succesrate: ${esc(rate(f.realisedSuccessRate))}; antaget succesrate: ${esc(rate(f.assumedSuccessRate))}.</p>
 <h3>Faktiske tal pr. år</h3>

@@ -20,6 +20,25 @@ describe('buildReportHtml', () => {
     expect(html).toContain('<svg');
   });
 
+  it('keeps each chart with its caption and heading, lets tables break between rows and forces no page break after the front page', () => {
+    const css = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const rule = (selector: string) => new RegExp(`(^|\\n)${selector.replace(/[.+]/g, '\\$&')} \\{[^}]*`).exec(css)?.[0] ?? '';
+    expect(rule('figure')).toContain('break-inside: avoid');
+    expect(rule('h2')).toContain('break-after: avoid');
+    expect(rule('h3')).toContain('break-after: avoid');
+    expect(rule('h2 + p, h3 + p')).toContain('break-after: avoid');
+    expect(rule('thead')).toContain('display: table-header-group');
+    expect(rule('tr')).toContain('break-inside: avoid');
+    expect(rule('table')).toContain('break-inside: auto');
+    // Every chart is a figure block: caption, then the chart, inside one <figure>.
+    const charts = html.match(/<svg/g)!.length;
+    expect(charts).toBeGreaterThan(2);
+    expect(html.match(/<figure><figcaption>[^]*?<\/figcaption><svg/g)!.length).toBe(charts);
+    // Only the front page ends with a forced break; sections flow on.
+    expect(css.match(/break-(before|after): page/g)).toEqual(['break-after: page']);
+    expect(rule('.front')).toContain('break-after: page');
+  });
+
   it('has the front page, the figures and the appendix, numbers in da-DK', () => {
     expect(html).toContain('ICM til hjemløse');
     expect(html).toContain('23. november 2026');

@@ -72,6 +72,10 @@ export const REPORT_PDF_OPTIONS = {
   displayHeaderFooter: true,
   headerTemplate: '<span></span>',
   margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
+  /** A tagged (accessible) PDF: headings, paragraphs, tables and figures in a structure tree. */
+  tagged: true,
+  /** Bookmarks from the headings. */
+  outline: true,
 } as const;
 
 /** Chromium footer: file name left, "Side x af y" right (pageNumber/totalPages are filled by Chromium). */
@@ -101,7 +105,7 @@ p { margin: 0 0 2.5mm; }
 .front dd { margin: 0; }
 .front .note { position: absolute; left: 0; right: 0; bottom: 0; color: #5a5f66; font-size: 8.5pt; border-top: 1px solid #d9dce1; padding-top: 3mm; margin: 0; }
 section { break-before: auto; }
-section.newpage { break-before: page; }
+h2 + p, h3 + p { break-after: avoid; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-weight: bold; font-size: 10pt; margin-bottom: 1.5mm; }
@@ -252,7 +256,7 @@ ${table(
       numCell(f.maxCostPerParticipant),
     ];
   });
-  parts.push(`<section class="newpage"><h2>Resultater</h2>
+  parts.push(`<section><h2>Resultater</h2>
 <ul class="key">${ks.map((k) => `<li>${esc(k.text)}</li>`).join('')}</ul>
 ${r.warnings.length ? r.warnings.map((w) => `<p class="warn"><strong>Advarsel:</strong> ${esc(w)}</p>`).join('') : ''}
 ${shapeFigure(f1, { height: 250 })}
@@ -336,7 +340,7 @@ function sensitivitySection(p: Prepared, r: CalcResult, analysis: Analysis | nul
     td(s.changes.length ? s.changes.join('; ') : 'Ingen ændringer'),
     ...FIGURE_ACTORS.map((a) => numCell(s.pvNet[a])),
   ]);
-  return `<section class="newpage"><h2>Følsomhedsanalyse</h2>
+  return `<section><h2>Følsomhedsanalyse</h2>
 <p>Hver analyse ændrer én forudsætning ad gangen og beregner nutidsværdien af nettogevinsten for perioden ${esc(periodLabel(r))} igen. ${analysis?.sensitivity ? 'Intervallerne er tilpasset i beregningen.' : 'Intervallerne er standardintervallerne.'} Beregningen giver ${esc(formatKr(sens.base[actor]))} for ${esc(ACTOR_SUBJECTS[actor])}.</p>
 ${figure(tf.title, tf.subtitle, svg)}
 ${table(['Forudsætning', 'Ændring', ...FIGURE_ACTORS.map((a) => ACTOR_LABELS[a])], caseRows, { numFrom: 2 })}
@@ -367,7 +371,7 @@ function monteCarloSection(mc: MonteCarloResult, s: ResolvedMonteCarloSettings, 
     td(MC_RANGE_NAMES[k]),
     td(k === 'successRate' ? `${pct(Math.max(0, r.successRate * s.ranges.successRate.low))} – ${pct(r.successRate)} – ${pct(Math.min(1, r.successRate * s.ranges.successRate.high))}` : rangeText(s.ranges[k].low, s.ranges[k].high)),
   ]);
-  return `<section class="newpage"><h2>Monte Carlo-analyse</h2>
+  return `<section><h2>Monte Carlo-analyse</h2>
 <p>${formatNumber(mc.draws)} træk, hvor de usikre forudsætninger trækkes uafhængigt fra trekantsfordelinger (mindste – mest sandsynlige – største værdi) med startværdien for tilfældige tal ${mc.seed}. ${fromFile ? 'Indstillingerne er gemt i beregningen.' : 'Standardindstillingerne er brugt.'} Samme fil og startværdi giver de samme tal på enhver computer.</p>
 ${table(['Forudsætning', 'Trekantsfordeling (faktor eller værdi)'], rangeRows, { numFrom: 9 })}
 <p><strong>Sandsynligheden for en positiv nettogevinst for ${esc(ACTOR_SUBJECTS[actor])} er ${esc(formatPercent(a.probPositive, 0))}.</strong> I 90 % af trækkene ligger nutidsværdien mellem ${esc(formatKr(a.p5))} og ${esc(formatKr(a.p95))} (median ${esc(formatKr(a.p50))}).</p>
@@ -404,7 +408,7 @@ function appendix(doc: SomDocument, r: CalcResult, indexKinds?: Readonly<Record<
         : `<td class="num${c.kind === 'own' ? ' k-own' : c.kind === 'forecast' ? ' k-forecast' : ''}">${esc(formatNumber(c.value, Math.abs(c.value) < 10 && c.value % 1 !== 0 ? 2 : c.value % 1 !== 0 ? 1 : 0))}</td>`,
     )),
   ]);
-  return `<section class="newpage"><h2>Bilag: Forudsætninger og kilder</h2>
+  return `<section><h2>Bilag: Forudsætninger og kilder</h2>
 <p>Alle værdier, beregningen bruger, med deres kilde. ${doc.knowledge ? `Vidensdatabasens udgave: ${esc(doc.knowledge.release)}.` : ''}</p>
 ${body}
 <h3>Egne værdier og priser (afvigelser fra vidensdatabasen)</h3>

@@ -29,6 +29,19 @@ function io(extra: Partial<Parameters<typeof runReport>[1]> = {}) {
   };
 }
 
+/**
+ * Per page, how far down the page its last text reaches (0 = top, 1 = bottom), the footer left out:
+ * from pdftotext's word boxes.
+ */
+function pageContentBottoms(file: string): number[] {
+  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  return xml.split('<page ').slice(1).map((page) => {
+    const height = Number(/height="([\d.]+)"/.exec(page)![1]);
+    const bottoms = [...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y < height * 0.9);
+    return Math.max(0, ...bottoms) / height;
+  });
+}
+
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 describe.skipIf(!hasChromium)('som report (real Chromium; skipped only when /usr/bin/chromium is missing)', () => {
@@ -64,6 +77,26 @@ describe.skipIf(!hasChromium)('som report (real Chromium; skipped only when /usr
     expect(text).toContain('over 100 % (111 %)');
     expect(fs.readFileSync(path.join(tmp, 'icm.html'), 'utf8')).toContain('<svg');
   });
+
+  it('the PDF is tagged (a structure tree for screen readers) and has bookmarks', async () => {
+    const out = path.join(tmp, 'icm-tagged.pdf');
+    expect(await runReport(['icm-hjemloese.som', '--pdf', out], io({ pdf: renderer }).io)).toBe(0);
+    const bytes = fs.readFileSync(out).toString('latin1');
+    expect(bytes).toContain('/StructTreeRoot');
+    expect(bytes).toContain('/Outlines');
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+  });
+
+  for (const name of ['icm-hjemloese', 'psykiatri-alkohol']) {
+    it(`${name}: no page before the last is left more than half empty (no forced page breaks)`, async () => {
+      const out = path.join(tmp, `${name}-pages.pdf`);
+      expect(await runReport([`${name}.som`, '--pdf', out], io({ pdf: renderer }).io)).toBe(0);
+      const bottoms = pageContentBottoms(out);
+      expect(bottoms.length).toBeGreaterThan(3);
+      const halfEmpty = bottoms.slice(0, -1).flatMap((b, i) => (b < 0.5 ? [`side ${i + 1}: ${b.toFixed(2)}`] : []));
+      expect(halfEmpty).toEqual([]);
+    });
+  }
 });
 
 describe('som report: errors', () => {

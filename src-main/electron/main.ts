@@ -266,7 +266,7 @@ async function exportCurrentViewPdf(): Promise<void> {
   const target = await showSavePdf(dialog, mainWindow, path.join(locations.fileStoreDir, 'SØM-rapport.pdf'));
   if (!target) return;
   try {
-    const pdf = await mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true });
+    const pdf = await mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true, generateTaggedPDF: true });
     atomicWriteFile(target, pdf);
   } catch (e) {
     log('PDF-eksport fejlede', e);

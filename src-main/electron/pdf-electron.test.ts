@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import type { BrowserWindow } from 'electron';
-import { createElectronReportPrinter, electronPdfOptions, electronPrintOptions, MAX_DATA_URL_CHARS, printWindowOptions, reportDataUrl } from './pdf-electron';
+import { createElectronPdfRenderer, createElectronReportPrinter, electronPdfOptions, electronPrintOptions, MAX_DATA_URL_CHARS, printWindowOptions, reportDataUrl } from './pdf-electron';
 
 describe('electron PDF options', () => {
   it('converts the report options to printToPDF options (A4, mm → inches, footer)', () => {
@@ -27,6 +27,30 @@ describe('electron PDF options', () => {
     expect(url.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true);
     expect(Buffer.from(url.split(',')[1]!, 'base64').toString('utf8')).toBe('<p>Æblegrød – 1.234,5 kr.</p>');
     expect(() => reportDataUrl('x'.repeat(MAX_DATA_URL_CHARS))).toThrow(AppError);
+  });
+});
+
+describe('electron PDF renderer', () => {
+  it('asks printToPDF for a tagged PDF with bookmarks, in the hardened window, and destroys the window', async () => {
+    const seen: unknown[] = [];
+    let destroyed = false;
+    const fakeWindow = {
+      loadURL: async () => {},
+      webContents: {
+        printToPDF: async (o: unknown) => {
+          seen.push(o);
+          return Buffer.from('%PDF-1.7 fake');
+        },
+      },
+      isDestroyed: () => destroyed,
+      destroy: () => void (destroyed = true),
+    };
+    const renderer = createElectronPdfRenderer(() => fakeWindow as unknown as BrowserWindow);
+    const bytes = await renderer.render('<p>Rapport</p>', { fileName: 'ICM.som' });
+    expect(Buffer.from(bytes).toString('latin1')).toBe('%PDF-1.7 fake');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ generateTaggedPDF: true, generateDocumentOutline: true, pageSize: 'A4', preferCSSPageSize: false });
+    expect(destroyed).toBe(true);
   });
 });
 

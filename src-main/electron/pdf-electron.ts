@@ -31,6 +31,8 @@ export function electronPdfOptions(opts: PdfRenderOptions): PrintToPDFOptions {
     footerTemplate: reportFooterTemplate(opts.fileName, opts.title),
     margins: { top: mmToInches(m.top), bottom: mmToInches(m.bottom), left: mmToInches(m.left), right: mmToInches(m.right) },
     preferCSSPageSize: false,
+    generateTaggedPDF: REPORT_PDF_OPTIONS.tagged,
+    generateDocumentOutline: REPORT_PDF_OPTIONS.outline,
   };
 }
 
