@@ -98,7 +98,10 @@ test('Monte Carlo runs in a worker with a progress bar and shows P(>0); the PDF 
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   const file = await download.path();
-  expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const pdf = fs.readFileSync(file).toString('latin1');
+  expect(pdf.slice(0, 5)).toBe('%PDF-');
+  // A tagged PDF: the structure tree a screen reader reads.
+  expect(pdf).toContain('/StructTreeRoot');
   await expect(app.getByText(/Rapporten er hentet/)).toBeVisible();
 
   const xlsxPromise = app.waitForEvent('download', { timeout: 30_000 });
