@@ -1,9 +1,37 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './som';
 import { sampleSomWorkbook } from '../knowledge/workbook-import/sample-workbooks';
+import { projectRoot } from '../paths';
+
+/** Generous: a loaded machine stays well inside it, a process that never exits does not. */
+const EXIT_WITHIN_MS = 60_000;
+
+/** Runs the command line from source through tsx, as `npm run som` does; `hung` when it did not exit in time. */
+function runFromSource(args: string[]): Promise<{ code: number | null; hung: boolean; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const env = { ...process.env };
+    delete env.INIT_CWD;
+    const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(projectRoot, 'src-main/cli/som.ts'), ...args], { cwd: tmp, env, detached: true });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let hung = false;
+    const timer = setTimeout(() => {
+      hung = true;
+      // The whole group: tsx runs the command in a child process of its own.
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, EXIT_WITHIN_MS);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, hung, stdout, stderr });
+    });
+  });
+}
 
 let tmp: string;
 beforeAll(async () => {
@@ -48,4 +76,14 @@ describe('som knowledge import', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain('Excel-projektmappe (.xlsx)');
   });
+
+  it('run from source through tsx (npm run som), --dry-run --json prints its JSON and the process exits', async () => {
+    const r = await runFromSource(['knowledge', 'import', path.join(tmp, 'SØM.xlsm'), '--data-dir', path.join(tmp, 'data-proc'), '--dry-run', '--json']);
+    expect(r.hung, 'the process did not exit').toBe(false);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.found.prices).toBe(7);
+    expect(j.release).toBeNull();
+    expect(fs.existsSync(path.join(tmp, 'data-proc', 'knowledge'))).toBe(false);
+  }, EXIT_WITHIN_MS + 30_000);
 });

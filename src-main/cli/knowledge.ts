@@ -94,7 +94,7 @@ export async function runKnowledge(argv: string[], io: KnowledgeCliIo): Promise<
   }
   const userDataDir = dataDir ?? defaultDataDir();
   fs.mkdirSync(userDataDir, { recursive: true });
-  const kd = createKnowledgeDeps({ shippedPath: process.env.SOM_KNOWLEDGE ?? shippedKnowledgePath, userDataDir });
+  const kd = createKnowledgeDeps({ shippedPath: process.env.SOM_KNOWLEDGE ?? shippedKnowledgePath, userDataDir, warmQueries: false });
   const deps = { ...kd, userDataDir } as unknown as Deps;
   try {
     const preview = await previewWorkbook(deps, path.basename(file), bytes);
@@ -111,5 +111,6 @@ export async function runKnowledge(argv: string[], io: KnowledgeCliIo): Promise<
   } finally {
     kd.knowledge.close();
     kd.userDb.close();
+    await kd.knowledgeQueries.close();
   }
 }

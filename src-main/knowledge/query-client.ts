@@ -1,8 +1,9 @@
 /**
  * Main-process side of the knowledge query worker (query-worker.ts): one long-lived worker thread
  * with its own read-only connection. Requests carry the path of the release in use, so switching
- * releases needs nothing here. The thread never keeps the process alive (unref); if it dies, the
- * pending requests fail with a Danish message and the next request starts a new one.
+ * releases needs nothing here. The thread keeps the process alive only while a request waits for
+ * its answer (warming the index does not); if it dies, the pending requests fail with a Danish
+ * message and the next request starts a new one.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,8 +37,14 @@ function workerTarget(): URL {
 
 export class KnowledgeQueryWorker {
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; hold: boolean }>();
   private nextId = 1;
+
+  /** Ref the worker while a request that holds the process waits, unref it otherwise. */
+  private holdProcess(w: Worker): void {
+    if ([...this.pending.values()].some((p) => p.hold)) w.ref();
+    else w.unref();
+  }
 
   /** `releasePath`: the file of the release in use, read at every request. */
   constructor(private readonly releasePath: () => string) {}
@@ -47,11 +54,11 @@ export class KnowledgeQueryWorker {
     const url = workerTarget();
     if (!fs.existsSync(fileURLToPath(url))) throw new AppError('internal', 'Vidensdatabasen kan ikke søges i: en programdel mangler.');
     const w = new Worker(url, { execArgv: [], stdout: false, stderr: false });
-    w.unref();
     w.on('message', (m: QueryReply) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
+      this.holdProcess(w);
       if (m.ok) p.resolve(m.value);
       else p.reject(m.error ? new AppError(m.error.code, m.error.message) : new Error(m.message));
     });
@@ -63,16 +70,20 @@ export class KnowledgeQueryWorker {
     };
     w.on('error', (e) => fail(e.message));
     w.on('exit', (code) => fail(`kode ${code}`));
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    this.holdProcess(w);
     this.worker = w;
     return w;
   }
 
-  run<K extends QueryOp>(op: K, args: QueryOps[K]['args']): Promise<QueryOps[K]['result']> {
+  run<K extends QueryOp>(op: K, args: QueryOps[K]['args'], hold = true): Promise<QueryOps[K]['result']> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, hold });
       try {
-        this.start().postMessage({ id, path: this.releasePath(), op, args } satisfies QueryRequest);
+        const w = this.start();
+        this.holdProcess(w);
+        w.postMessage({ id, path: this.releasePath(), op, args } satisfies QueryRequest);
       } catch (e) {
         this.pending.delete(id);
         reject(e as Error);
@@ -82,7 +93,7 @@ export class KnowledgeQueryWorker {
 
   /** Opens the release and builds its study index ahead of the first search (errors are ignored here). */
   warm(): void {
-    this.run('warm', undefined).catch(() => {});
+    this.run('warm', undefined, false).catch(() => {});
   }
 
   async close(): Promise<void> {

@@ -138,6 +138,8 @@ export interface KnowledgeDepsOptions {
   shippedPath: string;
   /** Writable per-user folder (user database, imported releases). */
   userDataDir: string;
+  /** Start the query worker and build the study index now (default); the command line never searches. */
+  warmQueries?: boolean;
 }
 
 /** Factory for the Electron shell and the web host. */
@@ -145,6 +147,6 @@ export function createKnowledgeDeps(opts: KnowledgeDepsOptions): Required<Knowle
   const userDb = openUserDb(path.join(opts.userDataDir, USER_DB_FILE));
   const service = new KnowledgeService(opts.shippedPath, opts.userDataDir, userDb);
   const knowledgeQueries = new KnowledgeQueryWorker(() => service.path);
-  knowledgeQueries.warm();
+  if (opts.warmQueries !== false) knowledgeQueries.warm();
   return { knowledge: service, userDb, knowledgeReleases: service, knowledgeImports: new ImportJobs(), knowledgeQueries };
 }
