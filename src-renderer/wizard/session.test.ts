@@ -28,22 +28,19 @@ describe('wizard session: Electron menu and open-file events', () => {
     expect(session.error).toBe('Filen «x.som» kan ikke åbnes. Formatversion: skal være 1.');
 
     listeners.menu?.({ command: 'file.new' });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(session.current?.doc.intervention.name).toBe('Ny indsats');
+    // The calculation module loads on first use, so wait for the outcome rather than a tick.
+    await vi.waitFor(() => expect(session.current?.doc.intervention.name).toBe('Ny indsats'));
     expect(router.path).toBe('/beregning/ny/om');
     expect(session.error).toBeNull();
 
     session.current?.update((d) => (d.intervention.name = 'Fra menuen'));
     listeners.menu?.({ command: 'file.save' });
-    await new Promise((r) => setTimeout(r, 0));
-    await new Promise((r) => setTimeout(r, 0));
+    await vi.waitFor(() => expect(session.current?.dirty).toBe(false));
     expect(api.calls.some((c) => c.channel === 'store.save')).toBe(true);
-    expect(session.current?.dirty).toBe(false);
     expect(router.path).toBe('/beregning/0123456789abcdef0123456789abcdef/om');
 
     listeners['open-file']?.({ ok: true, id: 'f'.repeat(32), name: 'Anden' });
-    await new Promise((r) => setTimeout(r, 0));
-    await new Promise((r) => setTimeout(r, 0));
+    await vi.waitFor(() => expect(session.current?.id).toBe('f'.repeat(32)));
     expect(api.calls.filter((c) => c.channel === 'store.open').map((c) => c.args)).toEqual([{ id: 'f'.repeat(32) }]);
     expect(session.current?.id).toBe('f'.repeat(32));
     session.current?.dispose();
