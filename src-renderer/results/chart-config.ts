@@ -31,6 +31,8 @@ export function chartConfig(shape: FigureShape): ChartConfiguration<'bar' | 'lin
               pointStyle: POINT_STYLE[s.style.marker],
               tension: 0,
               order: 0,
+              // Its own stack: on a stacked scale a line is drawn at its own values, never added to another line.
+              stack: `line-${i}`,
             }
           : {
               type: 'bar' as const,
