@@ -88,6 +88,11 @@ describe('som knowledge import', () => {
     expect(Object.keys(j.release)).toEqual(['id', 'sha256']);
     expect(j.release.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(fs.readdirSync(path.join(tmp, 'data2', 'knowledge'))).toEqual([`release-${j.release.sha256.slice(0, 24)}.sqlite`]);
+    // Active: the next import builds on it, so the same workbook now replaces rows instead of adding labels.
+    const again = JSON.parse((await cli('knowledge', 'import', 'SØM.xlsm', '--data-dir', 'data2', '--dry-run', '--json')).out);
+    expect(j.new.dimensions).toEqual(['Tandpleje (Sundhedsydelser)']);
+    expect(again.new.dimensions).toEqual([]);
+    expect(again.replaced.prices).toBe(again.found.prices);
   });
 
   it('a refused file: exit 2 and one Danish line', async () => {
