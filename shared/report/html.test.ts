@@ -3,7 +3,8 @@ import type { SomDocument } from '../som/schema';
 import { calculate } from '../engine/calc';
 import { formatNumber } from '../format';
 import { buildReportHtml, danishDate, reportFooterTemplate } from './html';
-import { barChart, esc, fanChart, histogramChart, niceTicks, stackedBarChart, tornadoChart, barLineChart } from './svg';
+import { esc, fanChart, figureSvg, histogramChart, niceTicks, tornadoChart } from './svg';
+import { figure2, figure3, type FigureShape } from './figures';
 import { goldenSom as load } from '../../test-support/golden';
 
 const meta = { fileName: 'icm.som', appName: 'SØM Desktop', appVersion: '1.2.3', generatedAt: '2026-11-23T09:00:00Z' };
@@ -99,10 +100,24 @@ describe('buildReportHtml', () => {
 });
 
 describe('SVG charts', () => {
+  const bars: FigureShape = {
+    title: 'T <1>',
+    subtitle: '',
+    categories: ['Kommune', 'Region'],
+    series: [{ kind: 'bar', label: 'Nettogevinst', values: [-2_000_000, 500_000], color: '#000000' }],
+    stacked: false,
+    legend: false,
+    valueLabels: true,
+    xAxisTitle: 'Aktør',
+    yAxisTitle: 'kr.',
+    description: 'T',
+  };
+  const icm = calculate(load('icm-hjemloese'));
   const charts = [
-    barChart({ title: 'T <1>', categories: ['Kommune', 'Region'], values: [-2_000_000, 500_000] }),
-    barLineChart({ title: 'F2', categories: ['2018', '2019'], bars: [-1, 2], line: [-1, 1], barLabel: 'a', lineLabel: 'b' }),
-    stackedBarChart({ title: 'F3', categories: ['2018', '2019'], series: [{ label: 'A', values: [1, -2] }, { label: 'B', values: [3, 4] }] }),
+    figureSvg(bars),
+    figureSvg(figure2(icm, 'alle')),
+    figureSvg(figure2(icm, 'alle', 'aktoerer')),
+    figureSvg(figure3(icm, 'kommune')),
     tornadoChart({ title: 'T', base: 0, bars: [{ name: 'Succesrate', low: -10, high: 20, lowLabel: 'lav', highLabel: 'høj' }] }),
     histogramChart({ title: 'H', edges: [-1, 0, 1], counts: [3, 5] }),
     fanChart({ title: 'Fan', years: [2018, 2019], p5: [-2, -1], p50: [-1, 0], p95: [0, 1], deterministic: [-1, 0] }),
