@@ -87,6 +87,8 @@ test('import the SØM workbook: preview, "Brug disse tal", a real price in Prise
   await expect(app.getByText(/konsekvenser fra SØM er hentet/)).toBeVisible();
   await next(app, 'Vælg konsekvenser og priser');
   await app.getByLabel('Tilvælg SØM-estimater for alle konsekvenser', { exact: true }).uncheck();
+  // The areas start folded; open them to reach the line.
+  await app.getByRole('button', { name: 'Vis alle områder' }).click();
   await app.getByRole('checkbox', { name: "Tilvælg SØM's estimater Somatisk sygehusindlæggelse", exact: true }).check();
   await app.getByRole('button', { name: 'Gem', exact: true }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Gemt som «ICM med Socialstyrelsens tal.som»' })).toBeVisible();
