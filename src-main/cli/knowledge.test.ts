@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
@@ -9,34 +8,16 @@ import { runCli } from './som';
 import { minimalXlsx, sampleSomWorkbook, writeZip } from '../knowledge/workbook-import/sample-workbooks';
 import { projectRoot, shippedKnowledgePath } from '../paths';
 import { expectOneDanishLine } from '../../test-support/cli';
+import { EXIT_WITHIN_MS, runBounded } from '../../test-support/spawn';
 
 const sha = (p: string) => crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
 let shippedSha: string;
 
-/** Generous: a loaded machine stays well inside it, a process that never exits does not. */
-const EXIT_WITHIN_MS = 60_000;
-
 /** Runs the command line from source through tsx, as `npm run som` does; `hung` when it did not exit in time. */
-function runFromSource(args: string[]): Promise<{ code: number | null; hung: boolean; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env };
-    delete env.INIT_CWD;
-    const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(projectRoot, 'src-main/cli/som.ts'), ...args], { cwd: tmp, env, detached: true });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    let hung = false;
-    const timer = setTimeout(() => {
-      hung = true;
-      // The whole group: tsx runs the command in a child process of its own.
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    }, EXIT_WITHIN_MS);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, hung, stdout, stderr });
-    });
-  });
+function runFromSource(args: string[]) {
+  const env = { ...process.env };
+  delete env.INIT_CWD;
+  return runBounded(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(projectRoot, 'src-main/cli/som.ts'), ...args], { cwd: tmp, env });
 }
 
 let tmp: string;
