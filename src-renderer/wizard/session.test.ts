@@ -9,16 +9,22 @@ import { syntheticDoc } from '../../shared/engine/synthetic';
 import { createSomp } from '../../shared/som/somp';
 import { resolveBasis } from '../../shared/engine/compare-basis';
 
+/** Installs a fake `window.hostEvents` and returns the listeners the session registers on it. */
+function fakeHostEvents(): { [E in HostEventName]?: (p: HostEventPayloads[E]) => void } {
+  const listeners: { [E in HostEventName]?: (p: HostEventPayloads[E]) => void } = {};
+  const hostEvents: HostEvents = {
+    on(name, listener) {
+      (listeners as Record<string, unknown>)[name] = listener;
+      return () => {};
+    },
+  };
+  Object.defineProperty(window, 'hostEvents', { value: hostEvents, configurable: true });
+  return listeners;
+}
+
 describe('wizard session: Electron menu and open-file events', () => {
   it('Filer → Ny / Gem and files opened by main reach the wizard', async () => {
-    const listeners: { [E in HostEventName]?: (p: HostEventPayloads[E]) => void } = {};
-    const hostEvents: HostEvents = {
-      on(name, listener) {
-        (listeners as Record<string, unknown>)[name] = listener;
-        return () => {};
-      },
-    };
-    Object.defineProperty(window, 'hostEvents', { value: hostEvents, configurable: true });
+    const listeners = fakeHostEvents();
     const api = createFakeApi();
     setApi(api);
     session.installHostEvents();
@@ -47,14 +53,7 @@ describe('wizard session: Electron menu and open-file events', () => {
   });
 
   it('a .somp opened by main (Filer → Åbn, command line) is shown on the Sammenligning page', async () => {
-    const listeners: { [E in HostEventName]?: (p: HostEventPayloads[E]) => void } = {};
-    const hostEvents: HostEvents = {
-      on(name, listener) {
-        (listeners as Record<string, unknown>)[name] = listener;
-        return () => {};
-      },
-    };
-    Object.defineProperty(window, 'hostEvents', { value: hostEvents, configurable: true });
+    const listeners = fakeHostEvents();
     const members = [syntheticDoc({ seed: 1, startYear: 2020, lines: 2 }), syntheticDoc({ seed: 2, startYear: 2021, lines: 2 })];
     const doc = createSomp({ name: 'Fra skrivebordet', basis: resolveBasis(members), members });
     const id = 'e'.repeat(32);
