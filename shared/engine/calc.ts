@@ -311,6 +311,24 @@ function effectivePrices(doc: SomDocument, line: SomLine, warn: (w: string) => v
 
 // ---- prepare ---------------------------------------------------------------------------------
 
+/**
+ * Zeroed arrays of `len` numbers, each a view of one buffer allocated once, plus a scratch array of
+ * `scratchLen`. A small Float64Array of its own costs an allocation outside the heap (about 1 µs
+ * each, and more for the garbage collector), and a preparation needs two per line: with one buffer
+ * a keystroke's preparation of a 20-line case allocates once instead of some fifty times.
+ */
+function arena(len: number, count: number, scratchLen: number): (() => Float64Array) & { scratch: Float64Array } {
+  const buf = new Float64Array(len * count + scratchLen);
+  let next = 0;
+  const take = () => {
+    if (next >= count) throw new Error('arena: more arrays than counted');
+    const view = buf.subarray(next * len, (next + 1) * len);
+    next++;
+    return view;
+  };
+  return Object.assign(take, { scratch: buf.subarray(len * count) });
+}
+
 export function prepare(doc: SomDocument, options: PrepareOptions = {}): Prepared {
   const iv = doc.intervention;
   const s = iv.startYear;
@@ -325,27 +343,30 @@ export function prepare(doc: SomDocument, options: PrepareOptions = {}): Prepare
   let totalParticipants = 0;
   for (const p of participants) totalParticipants += p;
 
-  const gainsMeasured = ACTORS.map(() => new Float64Array(T));
-  const gainsForecast = ACTORS.map(() => new Float64Array(T));
-  // With a cost model the costs are the ones its activities give (model.md §12), whatever is stored.
-  const yearly = effectiveCosts(iv);
   const given = participants.map((_, i) => options.cohortSuccesses?.[i] ?? null);
   const anyGiven = given.some((g) => g !== null);
-  const givenGainsMeasured = anyGiven ? ACTORS.map(() => new Float64Array(T)) : null;
-  const givenGainsForecast = anyGiven ? ACTORS.map(() => new Float64Array(T)) : null;
+  // Every per-year array of this preparation is a view of one buffer (see `arena`): 4 arrays per
+  // actor, and 2 per line (4 with given successes).
+  const arr = arena(T, 3 * (anyGiven ? 6 : 4) + doc.lines.length * (anyGiven ? 4 : 2), YEARS_PER_LINE);
+  const gainsMeasured = ACTORS.map(() => arr());
+  const gainsForecast = ACTORS.map(() => arr());
+  // With a cost model the costs are the ones its activities give (model.md §12), whatever is stored.
+  const yearly = effectiveCosts(iv);
+  const givenGainsMeasured = anyGiven ? ACTORS.map(() => arr()) : null;
+  const givenGainsForecast = anyGiven ? ACTORS.map(() => arr()) : null;
   const costsGross = ACTORS.map((a) => {
-    const arr = new Float64Array(T);
-    for (let i = 0; i < n; i++) arr[i] = yearly.costs[a][i] ?? 0;
-    return arr;
+    const out = arr();
+    for (let i = 0; i < n; i++) out[i] = yearly.costs[a][i] ?? 0;
+    return out;
   });
   const savedCosts = ACTORS.map((a) => {
-    const arr = new Float64Array(T);
-    for (let i = 0; i < n; i++) arr[i] = yearly.savedCosts[a][i] ?? 0;
-    return arr;
+    const out = arr();
+    for (let i = 0; i < n; i++) out[i] = yearly.savedCosts[a][i] ?? 0;
+    return out;
   });
 
   const taxRates = doc.parameters.taxRates;
-  const delta = new Float64Array(YEARS_PER_LINE);
+  const delta = arr.scratch;
   const forecast = new Uint8Array(YEARS_PER_LINE);
   const lines: PreparedLine[] = [];
   for (const line of doc.lines) {
@@ -363,10 +384,10 @@ export function prepare(doc: SomDocument, options: PrepareOptions = {}): Prepare
       delta[k] = lineChange(line, k);
       forecast[k] = isForecastYear(line, k) ? 1 : 0;
     }
-    const unitsMeasured = new Float64Array(T);
-    const unitsForecast = new Float64Array(T);
-    const givenMeasured = anyGiven ? new Float64Array(T) : null;
-    const givenForecast = anyGiven ? new Float64Array(T) : null;
+    const unitsMeasured = arr();
+    const unitsForecast = arr();
+    const givenMeasured = anyGiven ? arr() : null;
+    const givenForecast = anyGiven ? arr() : null;
     for (let i = 0; i < n; i++) {
       // A cohort with given successes adds S(y) × Δ to the given part; any other adds participants × Δ
       // to the part that the success rate scales.
@@ -492,7 +513,8 @@ export function evaluate(p: Prepared, m: Multipliers = {}): Evaluation {
     discParticipants += disc[i] * p.participants[i];
     cohortsInPeriod++;
   }
-  const cumAbs = new Float64Array(len);
+  // A plain array: a small Float64Array would be an allocation outside the heap on every evaluation.
+  const cumAbs = new Array<number>(len).fill(0);
 
   const figs: ActorFigures[] = [];
   let alleG1 = 0;

@@ -10,13 +10,14 @@
 import type { OtherKnowledge } from '../../shared/knowledge/types';
 import { priceIndexObject } from '../../shared/knowledge/lines';
 import { ACTORS, type Actor, type SomDocument, type SomLine } from '../../shared/som/schema';
-import { SomPartsValidator, type SomMember, type SomMemberText } from '../../shared/som/validate-parts';
 import { createEmptyLine, createEmptySom } from '../../shared/som/new-document';
 import type { CalcResult } from '../../shared/engine/calc';
 import { applyDerivedCosts } from '../../shared/engine/costmodel';
 import { CostModelSwitch } from './costmodel/cost-model-switch.svelte';
 import type { LinesForResult } from '../../shared/knowledge/types';
-import { calcOutcome, type CalcOutcome, type EditableCalculation } from '../lib/editable-calculation';
+import type { CalcOutcome, EditableCalculation } from '../lib/editable-calculation';
+import type { PreviewResult } from '../../shared/engine/preview';
+import { DocumentOutcome } from './document-outcome.svelte';
 import type { FieldErrorDetail } from './field-context';
 import { ApiError, call } from '../lib/api';
 import type { FileStamp, SavedFile } from '../../shared/store/types';
@@ -90,74 +91,27 @@ export class Calculation implements EditableCalculation {
   private readonly autosaveMs: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  /**
-   * The JSON text of the document's members, each re-made only when that member changed (reading
-   * a member through the state registers only its own values): a keystroke in the participants
-   * re-makes the intervention's text, not the lines'.
-   */
-  private readonly interventionText = $derived(JSON.stringify(this.doc.intervention));
-  private readonly linesText: SomMemberText = $derived(
-    Array.isArray(this.doc.lines) ? this.doc.lines.map((l) => JSON.stringify(l) ?? 'null') : JSON.stringify(this.doc.lines),
+  /** Validity, full result and preview of the document, each derived once per change. */
+  private readonly outcome = new DocumentOutcome(
+    () => this.doc,
+    () => this.errors,
   );
-  private readonly otherTexts = $derived.by(() => {
-    // A plain lookup without a prototype (a key of an opened file can be any text).
-    const out = Object.create(null) as Record<string, string | undefined>;
-    for (const k of Object.keys(this.doc)) {
-      if (k === 'intervention' || k === 'lines') continue;
-      out[k] = JSON.stringify((this.doc as unknown as Record<string, unknown>)[k]) as string | undefined;
-    }
-    return out;
-  });
-  private readonly members = $derived.by((): SomMember[] => {
-    const out: SomMember[] = [];
-    for (const k of Object.keys(this.doc)) {
-      if (k === 'intervention') out.push([k, this.interventionText]);
-      else if (k === 'lines') out.push([k, this.linesText]);
-      else {
-        const t = this.otherTexts[k];
-        if (t !== undefined) out.push([k, t]);
-      }
-    }
-    return out;
-  });
-  private readonly validator = new SomPartsValidator();
-
-  /**
-   * The document as the file would hold it, validated once per change with exactly the outcome of
-   * reading it from a file (parseSom), checking again only the members whose text changed.
-   */
-  private readonly validated = $derived.by((): { doc: SomDocument; problem: null } | { doc: null; problem: string } => {
-    try {
-      return { doc: this.validator.validate(this.members), problem: null };
-    } catch (e) {
-      return { doc: null, problem: errorMessage(e, 'Beregningen er ikke gyldig.') };
-    }
-  });
-
   /** First cross-field or schema problem of the document (Danish), or null when it is a valid .som document. */
-  readonly problem = $derived(this.validated.problem);
-
-  /** The last outcome and the texts of the members it was calculated from (the engine reads no others). */
-  private lastOutcome: { inputs: readonly unknown[]; outcome: CalcOutcome } | null = null;
-
-  /**
-   * The engine's result for the document as it is now, or the Danish reason it cannot be
-   * calculated. A change that does not touch what the engine reads (the analysis settings, the
-   * report text, notes) keeps the same object, so nothing that shows it is redrawn.
-   */
-  readonly calculated: CalcOutcome = $derived.by(() => {
-    const v = this.validated;
-    if (v.doc === null) return { result: null, error: v.problem };
-    const inputs = [this.interventionText, this.linesText, this.otherTexts.parameters, this.otherTexts.view];
-    const last = this.lastOutcome;
-    if (last && last.inputs.every((x, i) => x === inputs[i])) return last.outcome;
-    const outcome = calcOutcome(v.doc);
-    this.lastOutcome = { inputs, outcome };
-    return outcome;
-  });
-
-  /** Live results for the preview; null while the document is not valid or a field has an error. */
-  readonly result: CalcResult | null = $derived(Object.keys(this.errors).length > 0 ? null : this.calculated.result);
+  get problem(): string | null {
+    return this.outcome.problem;
+  }
+  /** The engine's result for the document as it is now, or the Danish reason it cannot be calculated. */
+  get calculated(): CalcOutcome {
+    return this.outcome.calculated;
+  }
+  /** The full result; null while the document is not valid or a field has an error. */
+  get result(): CalcResult | null {
+    return this.outcome.result;
+  }
+  /** What the live preview shows (steps 2–5); null while the document is not valid or a field has an error. */
+  get preview(): PreviewResult | null {
+    return this.outcome.preview;
+  }
 
   constructor(doc: SomDocument, opts: CalculationOptions = {}) {
     this.doc = structuredClone(doc);

@@ -70,6 +70,22 @@ describe('Calculation state', () => {
     expect(c.canSave).toBe(false);
   });
 
+  it('shows in the preview the present values of the full result, and nothing while the result is withheld', () => {
+    const c = new Calculation(icm(), { autosaveMs: 0 });
+    for (const rate of [0.3, 0.55, 1]) {
+      c.update((d) => (d.intervention.effect.successRate = rate));
+      for (const a of ['kommune', 'region', 'stat', 'alle'] as const) expect(c.preview?.actors[a].pvNet).toBe(c.result?.actors[a].pvNet);
+      expect(c.preview?.period).toEqual(c.result?.period);
+      expect(c.preview?.warnings).toEqual(c.result?.warnings);
+    }
+    c.update((d) => (d.view.periodEnd = 2000));
+    expect(c.preview).toBeNull();
+    c.update((d) => (d.view.periodEnd = 2023));
+    expect(c.preview).not.toBeNull();
+    c.setError('f-x', 'Skal udfyldes.');
+    expect(c.preview).toBeNull();
+  });
+
   it('saves through store.save, then discards its recovery copy', async () => {
     const api = createFakeApi();
     setApi(api);

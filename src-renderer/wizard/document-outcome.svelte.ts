@@ -1,0 +1,118 @@
+/**
+ * What the wizard derives from the document being edited, once per change: whether it is a valid
+ * .som document (exactly as reading it from a file would decide), the engine's full result for
+ * Resultater, and the smaller result of the live preview on steps 2–5.
+ *
+ * Each member of the document is turned into JSON text only when that member changed (reading a
+ * member through the state registers only its own values), and the validator checks again only the
+ * members whose text changed: a keystroke in the participants re-checks the intervention, not the
+ * lines. Deriveds are computed only when read, so the full result is not built while only the
+ * preview is shown.
+ */
+import type { SomDocument } from '../../shared/som/schema';
+import { SomPartsValidator, type SomMember, type SomMemberText } from '../../shared/som/validate-parts';
+import type { CalcResult } from '../../shared/engine/calc';
+import { calculatePreview, type PreviewResult } from '../../shared/engine/preview';
+import { calcOutcome, type CalcOutcome } from '../lib/editable-calculation';
+import { errorMessage } from '../lib/error-message';
+
+type Validated = { doc: SomDocument; problem: null } | { doc: null; problem: string };
+
+export class DocumentOutcome {
+  readonly #doc: () => SomDocument;
+  readonly #fieldErrors: () => Record<string, string>;
+
+  /** `doc` and `fieldErrors` read the calculation's state (so the deriveds below follow it). */
+  constructor(doc: () => SomDocument, fieldErrors: () => Record<string, string>) {
+    this.#doc = doc;
+    this.#fieldErrors = fieldErrors;
+  }
+
+  private readonly interventionText = $derived.by(() => JSON.stringify(this.#doc().intervention));
+  private readonly linesText: SomMemberText = $derived.by(() => {
+    const lines = this.#doc().lines;
+    return Array.isArray(lines) ? lines.map((l) => JSON.stringify(l) ?? 'null') : JSON.stringify(lines);
+  });
+  private readonly otherTexts = $derived.by(() => {
+    const doc = this.#doc() as unknown as Record<string, unknown>;
+    // A plain lookup without a prototype (a key of an opened file can be any text).
+    const out = Object.create(null) as Record<string, string | undefined>;
+    for (const k of Object.keys(doc)) {
+      if (k === 'intervention' || k === 'lines') continue;
+      out[k] = JSON.stringify(doc[k]) as string | undefined;
+    }
+    return out;
+  });
+  private readonly members = $derived.by((): SomMember[] => {
+    const out: SomMember[] = [];
+    for (const k of Object.keys(this.#doc())) {
+      if (k === 'intervention') out.push([k, this.interventionText]);
+      else if (k === 'lines') out.push([k, this.linesText]);
+      else {
+        const t = this.otherTexts[k];
+        if (t !== undefined) out.push([k, t]);
+      }
+    }
+    return out;
+  });
+  private readonly validator = new SomPartsValidator();
+
+  /** The document as the file would hold it, validated with exactly the outcome of parseSom. */
+  private readonly validated = $derived.by((): Validated => {
+    try {
+      return { doc: this.validator.validate(this.members), problem: null };
+    } catch (e) {
+      return { doc: null, problem: errorMessage(e, 'Beregningen er ikke gyldig.') };
+    }
+  });
+
+  /** First cross-field or schema problem of the document (Danish), or null when it is a valid .som document. */
+  readonly problem = $derived(this.validated.problem);
+
+  /** The texts of the members the engine reads (it reads no others). */
+  private engineInputs(): readonly unknown[] {
+    return [this.interventionText, this.linesText, this.otherTexts.parameters, this.otherTexts.view];
+  }
+
+  private lastOutcome: { inputs: readonly unknown[]; outcome: CalcOutcome } | null = null;
+
+  /**
+   * The engine's result for the document as it is now, or the Danish reason it cannot be
+   * calculated. A change that does not touch what the engine reads (the analysis settings, the
+   * report text, notes) keeps the same object, so nothing that shows it is redrawn.
+   */
+  readonly calculated: CalcOutcome = $derived.by(() => {
+    const v = this.validated;
+    if (v.doc === null) return { result: null, error: v.problem };
+    const inputs = this.engineInputs();
+    const last = this.lastOutcome;
+    if (last && last.inputs.every((x, i) => x === inputs[i])) return last.outcome;
+    const outcome = calcOutcome(v.doc);
+    this.lastOutcome = { inputs, outcome };
+    return outcome;
+  });
+
+  /** The full result; null while the document is not valid or a field has an error. */
+  readonly result: CalcResult | null = $derived.by(() => (Object.keys(this.#fieldErrors()).length > 0 ? null : this.calculated.result));
+
+  private lastPreview: { inputs: readonly unknown[]; preview: PreviewResult | null } | null = null;
+
+  /** What the live preview shows (the same present values as `result`); null when `result` would be. */
+  readonly preview: PreviewResult | null = $derived.by(() => {
+    if (Object.keys(this.#fieldErrors()).length > 0) return null;
+    const v = this.validated;
+    if (v.doc === null) return null;
+    const inputs = this.engineInputs();
+    const last = this.lastPreview;
+    if (last && last.inputs.every((x, i) => x === inputs[i])) return last.preview;
+    let preview: PreviewResult | null;
+    try {
+      preview = calculatePreview(v.doc);
+    } catch {
+      // The full result says why (Resultater); the preview is only left out.
+      preview = null;
+    }
+    this.lastPreview = { inputs, preview };
+    return preview;
+  });
+}
