@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goldenNames, goldenSom } from '../../test-support/golden';
 import { VIEW_ACTORS } from '../som/schema';
-import { calculate } from '../engine/calc';
+import { calculate, withPeriodEnd } from '../engine/calc';
 import { buildReportHtml } from './html';
 import { figureSvg } from './svg';
 import { figure1a, figure2, figure3, legendEntries, type FigureShape } from './figures';
@@ -115,5 +115,22 @@ describe('one colour per meaning', () => {
     const swatch = /<g data-legend="Akkumuleret nettogevinst, nutidsværdi[^"]*">(.*?)<\/g>/s.exec(svg)?.[1] ?? '';
     expect(swatch).toMatch(/stroke-dasharray=/);
     expect(swatch).toMatch(/rotate\(45/);
+  });
+});
+
+describe('x-axis labels of the report figures', () => {
+  const yearLabels = (svg: string) =>
+    [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="middle" font-size="10">(\d{4})<\/text>/g)].map((m) => ({ x: Number(m[1]), year: Number(m[2]) }));
+
+  it('writes every year of a short period, and thins a long one so that neighbours do not touch', () => {
+    const doc = goldenSom(goldenNames()[0]);
+    const short = yearLabels(figureSvg(figure2(calculate(withPeriodEnd(doc, doc.view.periodStart + 5)), 'alle')));
+    expect(short.map((l) => l.year)).toEqual([0, 1, 2, 3, 4, 5].map((i) => doc.view.periodStart + i));
+    const long = yearLabels(figureSvg(figure2(calculate(withPeriodEnd(doc, doc.view.periodStart + 22)), 'alle')));
+    expect(long[0].year).toBe(doc.view.periodStart);
+    expect(long.length).toBeGreaterThan(5);
+    expect(long.length).toBeLessThan(23);
+    // A four-digit year at font-size 10 is about 24 px wide.
+    for (let i = 1; i < long.length; i++) expect(long[i].x - long[i - 1].x).toBeGreaterThanOrEqual(30);
   });
 });

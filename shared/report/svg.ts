@@ -65,6 +65,19 @@ function open(title: string, desc: string, f: Frame): string {
   );
 }
 
+/**
+ * Every how many categories an x-axis label is written. Short labels (years) are thinned so that
+ * neighbours keep apart at font-size 10 (about 6 px per character and a gap); longer labels (names)
+ * are all written, as before, thinned only beyond 24 categories.
+ */
+export function xLabelStep(labels: readonly string[], spacing: number): number {
+  const n = labels.length;
+  const byCount = n <= 24 ? 1 : Math.ceil(n / 24);
+  const longest = labels.reduce((m, l) => Math.max(m, l.length), 0);
+  if (longest > 6) return byCount;
+  return Math.max(byCount, Math.ceil((longest * 6 + 6) / Math.max(1, spacing)));
+}
+
 /** Horizontal grid lines and value labels of a vertical value axis. */
 function yAxis(f: Frame, ticks: number[], y: (v: number) => number, fmt = axisKr): string {
   let s = '';
@@ -212,8 +225,9 @@ export function figureSvg(shape: FigureShape, opts: FigureSvgOptions = {}): stri
     s += '</g>';
   });
   for (const l of lines) s += `<g data-series="${esc(l.label)}">${polyline(l.values.map((v, i) => [cx(i), y(v)]), l.style)}</g>`;
+  const step = xLabelStep(shape.categories, band);
   shape.categories.forEach((c, i) => {
-    if (n <= 24 || i % Math.ceil(n / 24) === 0) s += `<text x="${cx(i).toFixed(1)}" y="${f.height - f.bottom + 15}" text-anchor="middle" font-size="10">${esc(c)}</text>`;
+    if (i % step === 0) s += `<text x="${cx(i).toFixed(1)}" y="${f.height - f.bottom + 15}" text-anchor="middle" font-size="10">${esc(c)}</text>`;
   });
   s += `<text x="${(f.left + (f.width - f.left - f.right) / 2).toFixed(1)}" y="${f.height - 8}" text-anchor="middle" font-size="10" fill="${MUTED}">${esc(shape.xAxisTitle)}</text>`;
   return s + '</svg>';
@@ -343,8 +357,9 @@ export function fanChart(inp: FanInput): string {
   s += `<polygon points="${[...up, ...dn].join(' ')}" fill="${band.color}" fill-opacity="${band.opacity}" stroke="none"/>`;
   s += polyline(inp.p50.map((v, i) => [x(i), y(v)]), median.style, 2.2);
   if (inp.deterministic) s += polyline(inp.deterministic.map((v, i) => [x(i), y(v)]), calc.style, 1.6);
+  const step = xLabelStep(inp.years.map(String), n <= 1 ? pw : pw / (n - 1));
   inp.years.forEach((yr, i) => {
-    if (n <= 24 || i % Math.ceil(n / 24) === 0) s += `<text x="${x(i).toFixed(1)}" y="${f.height - f.bottom + 15}" text-anchor="middle" font-size="10">${yr}</text>`;
+    if (i % step === 0) s += `<text x="${x(i).toFixed(1)}" y="${f.height - f.bottom + 15}" text-anchor="middle" font-size="10">${yr}</text>`;
   });
   return s + '</svg>';
 }
