@@ -312,13 +312,13 @@ function effectivePrices(doc: SomDocument, line: SomLine, warn: (w: string) => v
 // ---- prepare ---------------------------------------------------------------------------------
 
 /**
- * Zeroed arrays of `len` numbers, each a view of one buffer allocated once, plus a scratch array of
- * `scratchLen`. A small Float64Array of its own costs an allocation outside the heap (about 1 µs
- * each, and more for the garbage collector), and a preparation needs two per line: with one buffer
- * a keystroke's preparation of a 20-line case allocates once instead of some fifty times.
+ * Up to `count` zeroed arrays of `len` numbers, each a view of one buffer allocated once. A small
+ * Float64Array of its own costs an allocation outside the heap (about 1 µs each, and more for the
+ * garbage collector), and a preparation needs two per line: with one buffer a keystroke's
+ * preparation of a 20-line case allocates twice instead of some fifty times.
  */
-function arena(len: number, count: number, scratchLen: number): (() => Float64Array) & { scratch: Float64Array } {
-  const buf = new Float64Array(len * count + scratchLen);
+function arena(len: number, count: number): () => Float64Array {
+  const buf = new Float64Array(len * count);
   let next = 0;
   const take = () => {
     if (next >= count) throw new Error('arena: more arrays than counted');
@@ -326,7 +326,7 @@ function arena(len: number, count: number, scratchLen: number): (() => Float64Ar
     next++;
     return view;
   };
-  return Object.assign(take, { scratch: buf.subarray(len * count) });
+  return take;
 }
 
 export function prepare(doc: SomDocument, options: PrepareOptions = {}): Prepared {
@@ -347,7 +347,7 @@ export function prepare(doc: SomDocument, options: PrepareOptions = {}): Prepare
   const anyGiven = given.some((g) => g !== null);
   // Every per-year array of this preparation is a view of one buffer (see `arena`): 4 arrays per
   // actor, and 2 per line (4 with given successes).
-  const arr = arena(T, 3 * (anyGiven ? 6 : 4) + doc.lines.length * (anyGiven ? 4 : 2), YEARS_PER_LINE);
+  const arr = arena(T, 3 * (anyGiven ? 6 : 4) + doc.lines.length * (anyGiven ? 4 : 2));
   const gainsMeasured = ACTORS.map(() => arr());
   const gainsForecast = ACTORS.map(() => arr());
   // With a cost model the costs are the ones its activities give (model.md §12), whatever is stored.
@@ -366,7 +366,7 @@ export function prepare(doc: SomDocument, options: PrepareOptions = {}): Prepare
   });
 
   const taxRates = doc.parameters.taxRates;
-  const delta = arr.scratch;
+  const delta = new Float64Array(YEARS_PER_LINE);
   const forecast = new Uint8Array(YEARS_PER_LINE);
   const lines: PreparedLine[] = [];
   for (const line of doc.lines) {
