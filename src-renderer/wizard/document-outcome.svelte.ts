@@ -74,7 +74,8 @@ export class DocumentOutcome {
     return [this.interventionText, this.linesText, this.otherTexts.parameters, this.otherTexts.view];
   }
 
-  private lastOutcome: { inputs: readonly unknown[]; outcome: CalcOutcome } | null = null;
+  private readonly fullMemo = new SameInputs<CalcOutcome>();
+  private readonly previewMemo = new SameInputs<PreviewResult | null>();
 
   /**
    * The engine's result for the document as it is now, or the Danish reason it cannot be
@@ -84,35 +85,40 @@ export class DocumentOutcome {
   readonly calculated: CalcOutcome = $derived.by(() => {
     const v = this.validated;
     if (v.doc === null) return { result: null, error: v.problem };
-    const inputs = this.engineInputs();
-    const last = this.lastOutcome;
-    if (last && last.inputs.every((x, i) => x === inputs[i])) return last.outcome;
-    const outcome = calcOutcome(v.doc);
-    this.lastOutcome = { inputs, outcome };
-    return outcome;
+    const doc = v.doc;
+    return this.fullMemo.get(this.engineInputs(), () => calcOutcome(doc));
   });
 
-  /** The full result; null while the document is not valid or a field has an error. */
-  readonly result: CalcResult | null = $derived.by(() => (Object.keys(this.#fieldErrors()).length > 0 ? null : this.calculated.result));
+  private readonly hasFieldErrors = $derived.by(() => Object.keys(this.#fieldErrors()).length > 0);
 
-  private lastPreview: { inputs: readonly unknown[]; preview: PreviewResult | null } | null = null;
+  /** The full result; null while the document is not valid or a field has an error. */
+  readonly result: CalcResult | null = $derived(this.hasFieldErrors ? null : this.calculated.result);
 
   /** What the live preview shows (the same present values as `result`); null when `result` would be. */
   readonly preview: PreviewResult | null = $derived.by(() => {
-    if (Object.keys(this.#fieldErrors()).length > 0) return null;
     const v = this.validated;
-    if (v.doc === null) return null;
-    const inputs = this.engineInputs();
-    const last = this.lastPreview;
-    if (last && last.inputs.every((x, i) => x === inputs[i])) return last.preview;
-    let preview: PreviewResult | null;
-    try {
-      preview = calculatePreview(v.doc);
-    } catch {
-      // The full result says why (Resultater); the preview is only left out.
-      preview = null;
-    }
-    this.lastPreview = { inputs, preview };
-    return preview;
+    if (this.hasFieldErrors || v.doc === null) return null;
+    const doc = v.doc;
+    return this.previewMemo.get(this.engineInputs(), () => {
+      try {
+        return calculatePreview(doc);
+      } catch {
+        // The full result says why (Resultater); the preview is only left out.
+        return null;
+      }
+    });
   });
+}
+
+/** The last value made, kept while the inputs it was made from are the same (compared one by one). */
+class SameInputs<T> {
+  private last: { inputs: readonly unknown[]; value: T } | null = null;
+
+  get(inputs: readonly unknown[], make: () => T): T {
+    const last = this.last;
+    if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return last.value;
+    const value = make();
+    this.last = { inputs, value };
+    return value;
+  }
 }
