@@ -11,6 +11,7 @@ import { parseSom } from '../shared/som/io';
 import { calculate, toResultsJson } from '../shared/engine/calc';
 import { formatKr } from '../shared/format';
 import { runCalc } from '../src-main/cli/calc';
+import { importGolden } from './host-api';
 import { readGolden } from '../test-support/golden';
 
 const expected = JSON.parse(
@@ -198,4 +199,51 @@ test('own target group: no estimates, own lines in Brugerdefinerede ydelser coun
   await expect(app.getByTestId('preview-alle')).not.toHaveText('0 kr.');
   const axe = await new AxeBuilder({ page: app }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+test('the figures that change while typing keep their boxes, and a very large amount is shown whole', async ({ app, host }) => {
+  const { id, doc } = await importGolden(host, 'icm-hjemloese');
+  await app.goto(`${host.url}#/beregning/${id}/omkostninger`);
+  const field = app.getByRole('textbox', { name: `Antal personer ${doc.intervention.startYear}`, exact: true });
+  const preview = app.getByTestId('preview-alle');
+  await expect(preview).toBeVisible();
+  /** Every changing figure on the step: its text, its box, and whether its text is cut off. */
+  const figures = () =>
+    app.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('aside.preview .steady, td.total .steady')].map((el) => {
+        const r = el.getBoundingClientRect();
+        const flows = el.classList.contains('flow');
+        return {
+          text: el.textContent ?? '',
+          box: `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`,
+          contained: getComputedStyle(el).contain,
+          flows,
+          small: el.classList.contains('small'),
+          cut: !flows && (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight),
+        };
+      }),
+    );
+  const before = await figures();
+  const total = (await preview.textContent()) ?? '';
+  // the preview's total and three actors, and the participants' and each cost row's "I alt"
+  expect(before.length).toBeGreaterThanOrEqual(5);
+  expect(before.filter((f) => f.flows || f.small || f.cut)).toEqual([]);
+  expect(new Set(before.map((f) => f.contained))).toEqual(new Set(['strict']));
+
+  // A typed digit changes the figures' texts, not their boxes (so the page is not laid out again).
+  await field.click();
+  await field.press('End');
+  await field.press('1');
+  await expect(preview).not.toHaveText(total);
+  const typed = await figures();
+  const changed = typed.filter((f, i) => f.text !== before[i].text);
+  expect(changed.length).toBeGreaterThanOrEqual(2);
+  expect(typed.map((f) => f.box)).toEqual(before.map((f) => f.box));
+
+  // Millions of participants: amounts too long for the boxes are set smaller or flow; none is cut off.
+  await field.fill('9999999');
+  await expect(preview).toHaveText(/^-?\d{1,3}(\.\d{3}){3,} kr\.$/);
+  const large = await figures();
+  expect(large.filter((f) => f.cut)).toEqual([]);
+  expect(large.some((f) => f.small || f.flows)).toBe(true);
 });
