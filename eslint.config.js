@@ -38,6 +38,17 @@ export default ts.config(
       ] }],
     },
   },
+  // Keyboard handlers are attached to their element (lib/keydown.ts), never handed to Svelte's
+  // root listener, which would walk the path of every digit typed in the wizard.
+  {
+    files: ['src-renderer/**/*.svelte'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'SvelteAttribute[key.name="onkeydown"], SvelteShorthandAttribute[key.name="onkeydown"]',
+        message: 'Use {@attach keydown(handler)} from lib/keydown.ts: an onkeydown attribute puts a listener on the app root that runs on every keystroke.',
+      }],
+    },
+  },
   {
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],

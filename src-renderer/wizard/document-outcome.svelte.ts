@@ -3,18 +3,19 @@
  * .som document (exactly as reading it from a file would decide), the engine's full result for
  * Resultater, and the smaller result of the live preview on steps 2–5.
  *
- * Each member of the document is turned into JSON text only when that member changed (reading a
- * member through the state registers only its own values), and the validator checks again only the
+ * Each member of the document (and each member of the intervention) is turned into JSON text only
+ * when that member changed (reading a member through the state registers only its own values), and the validator checks again only the
  * members whose text changed: a keystroke in the participants re-checks the intervention, not the
  * lines. Deriveds are computed only when read, so the full result is not built while only the
  * preview is shown.
  */
-import type { SomDocument } from '../../shared/som/schema';
+import { interventionSchema, type SomDocument } from '../../shared/som/schema';
 import { SomPartsValidator, type SomMember, type SomMemberText } from '../../shared/som/validate-parts';
 import type { CalcResult } from '../../shared/engine/calc';
 import { calculatePreview, type PreviewResult } from '../../shared/engine/preview';
 import { calcOutcome, type CalcOutcome } from '../lib/editable-calculation';
 import { errorMessage } from '../lib/error-message';
+import { ObjectText } from './object-text.svelte';
 
 type Validated = { doc: SomDocument; problem: null } | { doc: null; problem: string };
 
@@ -28,7 +29,9 @@ export class DocumentOutcome {
     this.#fieldErrors = fieldErrors;
   }
 
-  private readonly interventionText = $derived.by(() => JSON.stringify(this.#doc().intervention));
+  /** The intervention's text, kept per member: a digit typed in the participants re-writes only those. */
+  private readonly interventionTexts = new ObjectText(() => this.#doc().intervention, Object.keys(interventionSchema.shape));
+  private readonly interventionText = $derived(this.interventionTexts.text);
   private readonly linesText: SomMemberText = $derived.by(() => {
     const lines = this.#doc().lines;
     return Array.isArray(lines) ? lines.map((l) => JSON.stringify(l) ?? 'null') : JSON.stringify(lines);
@@ -46,7 +49,9 @@ export class DocumentOutcome {
   private readonly members = $derived.by((): SomMember[] => {
     const out: SomMember[] = [];
     for (const k of Object.keys(this.#doc())) {
-      if (k === 'intervention') out.push([k, this.interventionText]);
+      if (k === 'intervention') {
+        if (this.interventionText !== undefined) out.push([k, this.interventionText]);
+      }
       else if (k === 'lines') out.push([k, this.linesText]);
       else {
         const t = this.otherTexts[k];
