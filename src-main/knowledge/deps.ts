@@ -2,7 +2,7 @@ import type { KnowledgeDb } from './db';
 import type { UserDb } from '../userdb/db';
 import type { KnowledgeData, ReleaseEntry } from '../../shared/knowledge/types';
 import type { ImportJobs } from './workbook-import/jobs';
-import type { KnowledgeQueryWorker } from './query-client';
+import type { KnowledgeQueries } from './query-client';
 
 /** Lists, selects and imports knowledge releases (KnowledgeService implements it). */
 export interface KnowledgeReleaseManager {
@@ -27,6 +27,6 @@ export interface KnowledgeDeps {
   knowledgeReleases?: KnowledgeReleaseManager;
   /** Import jobs run in worker threads, and previews waiting for confirmation. */
   knowledgeImports?: ImportJobs;
-  /** The explorer's study queries on a worker thread (createKnowledgeDeps sets it); without it they run in place. */
-  knowledgeQueries?: KnowledgeQueryWorker;
+  /** The explorer's study queries on worker threads (createKnowledgeDeps sets it); without it they run in place. */
+  knowledgeQueries?: KnowledgeQueries;
 }

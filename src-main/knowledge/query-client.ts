@@ -1,6 +1,6 @@
 /**
- * Main-process side of the knowledge query worker (query-worker.ts): one long-lived worker thread
- * with its own read-only connection. Requests carry the path of the release in use, so switching
+ * Main-process side of the knowledge query workers (query-worker.ts): long-lived worker threads,
+ * each with its own read-only connection (KnowledgeQueries: one for clicks, one for exports). Requests carry the path of the release in use, so switching
  * releases needs nothing here. The thread keeps the process alive only while a request waits for
  * its answer (warming the index does not); if it dies, the pending requests fail with a Danish
  * message and the next request starts a new one.
@@ -29,12 +29,46 @@ export interface QueryRequest {
 }
 export type QueryReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: AppErrorData | null; message: string };
 
+/**
+ * The explorer's queries on two worker threads: the quick ones a click waits for (a page of rows,
+ * the option counts) on one, and the whole-table work of an export on another, started when first
+ * needed. Exporting 100 000 studies to Excel takes seconds; on one thread every click in the
+ * explorer would wait for it.
+ */
+export class KnowledgeQueries {
+  private readonly quick: KnowledgeQueryWorker;
+  private readonly bulk: KnowledgeQueryWorker;
+
+  /** `releasePath`: the file of the release in use, read at every request. */
+  constructor(releasePath: () => string) {
+    this.quick = new KnowledgeQueryWorker(releasePath);
+    this.bulk = new KnowledgeQueryWorker(releasePath);
+  }
+
+  run<K extends QueryOp>(op: K, args: QueryOps[K]['args'], hold = true): Promise<QueryOps[K]['result']> {
+    return (BULK_OPS.has(op) ? this.bulk : this.quick).run(op, args, hold);
+  }
+
+  /** Opens the release and builds the study index of the quick thread ahead of the first search. */
+  warm(): void {
+    this.quick.warm();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.quick.close(), this.bulk.close()]);
+  }
+}
+
+/** The operations that read the whole table (seconds at 100 000 studies). */
+const BULK_OPS: ReadonlySet<QueryOp> = new Set<QueryOp>(['allStudies', 'exportStudies']);
+
 /** The worker script: the bundle beside main.cjs in the built app, a tsx starter of the TypeScript source otherwise. */
 function workerTarget(): URL {
   const here = import.meta.url;
   return here.endsWith('.cjs') ? new URL('./knowledge-query-worker.cjs', here) : new URL('./query-worker-source.mjs', here);
 }
 
+/** One worker thread; it answers its requests one at a time, in order. */
 export class KnowledgeQueryWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; hold: boolean }>();

@@ -12,7 +12,7 @@ import { buildKnowledgeDb, knowledgeDataHash } from './build';
 import type { KnowledgeDeps, KnowledgeReleaseManager } from './deps';
 import { openUserDb, USER_DB_FILE, type UserDb } from '../userdb/db';
 import { ImportJobs } from './workbook-import/jobs';
-import { KnowledgeQueryWorker } from './query-client';
+import { KnowledgeQueries } from './query-client';
 
 export const ACTIVE_RELEASE_KEY = 'knowledge.activeRelease';
 
@@ -146,7 +146,7 @@ export interface KnowledgeDepsOptions {
 export function createKnowledgeDeps(opts: KnowledgeDepsOptions): Required<KnowledgeDeps> {
   const userDb = openUserDb(path.join(opts.userDataDir, USER_DB_FILE));
   const service = new KnowledgeService(opts.shippedPath, opts.userDataDir, userDb);
-  const knowledgeQueries = new KnowledgeQueryWorker(() => service.path);
+  const knowledgeQueries = new KnowledgeQueries(() => service.path);
   if (opts.warmQueries !== false) knowledgeQueries.warm();
   return { knowledge: service, userDb, knowledgeReleases: service, knowledgeImports: new ImportJobs(), knowledgeQueries };
 }
