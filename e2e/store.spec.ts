@@ -8,6 +8,8 @@ import { test, expect } from './fixtures';
 import { parseSom } from '../shared/som/io';
 
 const somFiles = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.som')).sort();
+/** The notice on opening a copy of a course example (it names no knowledge release). */
+const EXAMPLE_NOTICE = 'Eksemplet bruger kursusmaterialets tal';
 
 test('examples, duplicate, rename, delete and restore, export', async ({ app, host }) => {
   await app.getByRole('button', { name: 'Indlæs alle eksempelberegninger' }).click();
@@ -58,21 +60,22 @@ test('examples, duplicate, rename, delete and restore, export', async ({ app, ho
   // open
   await app.getByRole('button', { name: 'Åbn ICM Aarhus' }).click();
   await expect(app.getByLabel('Indsatsens navn')).toHaveValue('ICM Aarhus');
-  await expect(app.getByRole('heading', { name: 'Vidensdatabasen er en anden end da filen blev gemt' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: EXAMPLE_NOTICE })).toBeVisible();
   await app.getByRole('button', { name: 'Behold filens værdier' }).click();
-  await expect(app.getByRole('heading', { name: 'Vidensdatabasen er en anden end da filen blev gemt' })).toHaveCount(0);
+  await expect(app.getByRole('heading', { name: EXAMPLE_NOTICE })).toHaveCount(0);
 });
 
-test('an opened file made with another knowledge release can be updated line by line', async ({ app, host }) => {
+test('an opened course example can be updated to the current knowledge line by line', async ({ app, host }) => {
   host.deps.store.createFromExample('icm-hjemloese');
   await app.reload();
   await app.getByRole('button', { name: 'Åbn ICM til hjemløse (kursuscase 1)' }).click();
-  await expect(app.getByText(/Filen er beregnet med vidensdatabase/)).toContainText(host.deps.knowledge.release()?.release ?? '');
+  await expect(app.getByRole('heading', { name: EXAMPLE_NOTICE })).toBeVisible();
+  await expect(app.getByText(/hvor de afviger fra den aktuelle vidensdatabase/)).toContainText(host.deps.knowledge.release()?.release ?? '');
   await app.getByRole('navigation', { name: 'Trin i beregningen' }).getByRole('link', { name: /Konsekvenser 2/ }).click();
   const before = await app.getByTestId('preview-alle').textContent();
   await app.getByRole('checkbox', { name: 'Opdatér Kontanthjælp' }).check();
   await app.getByRole('button', { name: 'Opdatér de valgte' }).click();
-  await expect(app.getByRole('heading', { name: 'Vidensdatabasen er en anden end da filen blev gemt' })).toHaveCount(0);
+  await expect(app.getByRole('heading', { name: EXAMPLE_NOTICE })).toHaveCount(0);
   // the knowledge price of Kontanthjælp is now the current one (2.174 kr. for kommune), and the result moved
   await expect(app.getByTestId('preview-alle')).not.toHaveText(before ?? '');
   await expect(app.getByText('Ændringer er ikke gemt')).toBeVisible();

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSom } from '../som/io';
 import type { SomDocument } from '../som/schema';
-import { applyKnowledge, compareKnowledge, type CurrentKnowledge } from './knowledge-diff';
+import { readdirSync } from 'node:fs';
+import { applyKnowledge, compareKnowledge, isCourseExample, type CurrentKnowledge } from './knowledge-diff';
 
 const doc = (): SomDocument =>
   parseSom(readFileSync(path.join(process.cwd(), 'data', 'examples', 'icm-hjemloese.som'), 'utf8'));
@@ -11,6 +12,18 @@ const doc = (): SomDocument =>
 function currentFrom(d: SomDocument): CurrentKnowledge {
   return { lines: structuredClone(d.lines), parameters: structuredClone(d.parameters), knowledge: { release: '3.0', sha256: 'c'.repeat(64) } };
 }
+
+describe('isCourseExample', () => {
+  it('knows every shipped course example, and no file that names its knowledge release or another writer', () => {
+    const dir = path.join(process.cwd(), 'data', 'examples');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.som'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(isCourseExample(parseSom(readFileSync(path.join(dir, f), 'utf8'))), f).toBe(true);
+    const d = doc();
+    expect(isCourseExample({ ...d, knowledge: { release: '3.0', sha256: 'c'.repeat(64) } })).toBe(false);
+    expect(isCourseExample({ ...d, createdWith: 'SØM Desktop 0.1.0' })).toBe(false);
+  });
+});
 
 describe('compareKnowledge', () => {
   it('finds no differences when the values are the same', () => {

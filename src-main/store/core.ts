@@ -13,6 +13,7 @@ import { AppError } from '../../shared/errors';
 import { SomFileError, parseSom, parseSomBytes, refusedFile, serializeForDisk, sizeWarning } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
 import { isStoreFileName, lastPathComponent, safeBaseName, SOM_EXT } from '../../shared/store/filenames';
+import { COURSE_EXAMPLE_MARK, isCourseExample } from '../../shared/store/knowledge-diff';
 import type { ExportedFile, FileStamp, OpenedFile, SavedFile, StoreEntry, StoreSettingsInfo } from '../../shared/store/types';
 import { createHash } from 'node:crypto';
 import { atomicWriteFile, commitTemp, fsyncDir, writeTempBeside, TMP_SUFFIX } from './atomic';
@@ -145,7 +146,9 @@ export function createStoreCore(opts: FileStoreOptions) {
 
   /** The text to write: `savedAt`/`createdWith` set, then validated exactly as a reader would. */
   function prepare(doc: SomDocument, what: string): { doc: SomDocument; text: string; bytes: number } {
-    const stamped: SomDocument = { ...doc, savedAt: now().toISOString(), createdWith: appLabel };
+    // A course example keeps its mark while none of its values came from a knowledge release.
+    const createdWith = isCourseExample(doc) ? `${appLabel} ${COURSE_EXAMPLE_MARK}` : appLabel;
+    const stamped: SomDocument = { ...doc, savedAt: now().toISOString(), createdWith };
     let written: { text: string; bytes: number };
     try {
       written = serializeForDisk(stamped);

@@ -61,7 +61,8 @@ describe('file store', () => {
     const saved = store.save(null, example());
     expect(saved.fileName).toBe('ICM til hjemløse (kursuscase 1).som');
     expect(existsSync(path.join(docs, saved.fileName))).toBe(true);
-    expect(saved.doc.createdWith).toBe('SØM Desktop test');
+    // A course example keeps its mark (its values are the course's) until a value comes from a release.
+    expect(saved.doc.createdWith).toBe('SØM Desktop test (eksempelberegning)');
     expect(saved.doc.savedAt).toBe('2026-11-23T10:00:01.000Z');
     const list = store.list();
     expect(list).toHaveLength(1);
@@ -76,6 +77,9 @@ describe('file store', () => {
     expect(opened.doc.intervention.participants).toEqual([20, 20, 20]);
     expect(opened.knowledge.differs).toBe(true); // the example has no knowledge stamp
     expect(store.open(saved.id, null).knowledge.differs).toBe(false);
+    const own = store.save(saved.id, { ...saved.doc, knowledge: { release: '2.0', sha256: 'a'.repeat(64) } });
+    expect(own.doc.createdWith).toBe('SØM Desktop test');
+    expect(store.save(null, { ...example(), createdWith: 'Et andet program' }).doc.createdWith).toBe('SØM Desktop test');
   });
 
   it('reports when the file was made with the same or another knowledge release', () => {

@@ -47,4 +47,21 @@ describe('KnowledgeNotice', () => {
     expect(screen.getByRole('button', { name: 'Opdatér de valgte' })).toBeTruthy();
     expect(screen.getByText(/Pris kommune: 2\.211 → 2\.174 kr\./)).toBeTruthy();
   });
+
+  it('names where the values come from: the release of the file, a course example, or nothing said', () => {
+    const diff: KnowledgeDiff = { lines: [], added: [], parameters: noParams, hasDifferences: false };
+    const current = { release: '2026.1', sha256: 'a'.repeat(64), date: '2026-01-01' };
+    const r1 = render(KnowledgeNotice, { props: { notice: { ...notice(diff), current, file: { release: '2017.2', sha256: 'b'.repeat(64) } } } });
+    expect(screen.getByRole('heading', { name: 'Vidensdatabasen er en anden end da filen blev gemt' })).toBeTruthy();
+    expect(screen.getByText(/Filen er beregnet med vidensdatabase/).textContent).toContain('2017.2');
+    r1.unmount();
+    const r2 = render(KnowledgeNotice, { props: { notice: { ...notice(diff), current, example: true } } });
+    expect(screen.getByRole('heading', { name: 'Eksemplet bruger kursusmaterialets tal' })).toBeTruthy();
+    expect(screen.getByText(/Tallene er fra SØM-kurset/).textContent).toContain('2026.1');
+    expect(screen.queryByText(/ukendt/)).toBeNull();
+    r2.unmount();
+    render(KnowledgeNotice, { props: { notice: { ...notice(diff), current } } });
+    expect(screen.getByRole('heading', { name: 'Filen angiver ikke, hvilken vidensdatabase tallene kommer fra' })).toBeTruthy();
+    expect(screen.queryByText(/kursus/)).toBeNull();
+  });
 });

@@ -29,6 +29,8 @@ export interface KnowledgeNotice {
   lines: LinesForResult | null;
   /** Danish message when the comparison could not be made. */
   error: string | null;
+  /** The file is a copy of a course example (its values are the course's; it names no knowledge release). */
+  example?: boolean;
 }
 
 export interface ConfirmRequest {
@@ -145,6 +147,7 @@ class WizardSession {
           import('../../shared/store/knowledge-diff'),
         ]);
         knowledgeDiff = kd;
+        notice.example = kd.isCourseExample(opened.doc);
         notice.lines = lines;
         notice.diff = kd.compareKnowledge(opened.doc, lines);
       } catch (e) {
