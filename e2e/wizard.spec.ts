@@ -247,3 +247,19 @@ test('the figures that change while typing keep their boxes, and a very large am
   expect(large.filter((f) => f.cut)).toEqual([]);
   expect(large.some((f) => f.small || f.flows)).toBe(true);
 });
+
+test('Konsekvenser 2: a long one-word consequence name stays in its column', async ({ app, host }) => {
+  const e = host.deps.store.createFromExample('icm-hjemloese');
+  await app.goto(`${host.url}#/beregning/${encodeURIComponent(e.id)}/konsekvenser-2`);
+  await app.getByRole('button', { name: 'Behold filens værdier' }).click();
+  await app.getByRole('button', { name: /Vis alle områder/ }).click();
+  await expect(app.getByText('Alkoholmisbrugsbehandling', { exact: true }).first()).toBeVisible();
+  const overruns = await app.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('table.cons th.sticky [id^="lbl-"]')].flatMap((label) => {
+      const cell = label.closest('th')!.getBoundingClientRect();
+      const r = label.getBoundingClientRect();
+      return r.right > cell.right + 0.5 ? [`${label.textContent}: ${Math.round(r.right - cell.right)} px over`] : [];
+    }),
+  );
+  expect(overruns).toEqual([]);
+});
