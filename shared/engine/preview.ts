@@ -5,7 +5,10 @@
  * keystroke does not build them.
  */
 import type { SomDocument } from '../som/schema';
-import { evaluate, lookupIndex, prepare, type CalcResult, type Evaluation } from './calc';
+import { lookupIndex } from './calc-lines';
+import type { CalcResult, Evaluation } from './calc-types';
+import { evaluate } from './evaluate';
+import { prepare } from './prepare';
 
 export interface PreviewResult extends Pick<CalcResult, 'priceYear' | 'priceYearIndex' | 'warnings'> {
   period: Evaluation['period'];
