@@ -5,6 +5,7 @@
  */
 import { formatNumber, formatPercent } from '../format';
 import type { SomDocument } from '../som/schema';
+import { isCourseExample } from '../som/course-example';
 import { ACTORS } from './calc';
 
 export interface DifferenceRow {
@@ -158,6 +159,6 @@ export function differences(docs: readonly SomDocument[]): DifferenceRow[] {
   }));
   row('discountRate', 'Diskonteringsrente', docs.map((d) => fmtPct(d.parameters.discountRate)));
   row('period', 'Periode', docs.map((d) => `${d.view.periodStart}–${d.view.periodEnd}`));
-  row('knowledge', 'Vidensdatabase', docs.map((d) => (d.knowledge === null ? 'ingen' : d.knowledge.release)));
+  row('knowledge', 'Vidensdatabase', docs.map((d) => (d.knowledge !== null ? d.knowledge.release : isCourseExample(d) ? 'ingen (kursusmaterialets tal)' : 'ingen')));
   return rows;
 }

@@ -253,6 +253,11 @@ describe('compare: differences and JSON', () => {
     const line = d.find((r) => r.label === `Konsekvens: ${a.lines[0].label}`)!;
     expect(line.values[1]).toBe('egne værdier');
     expect(line.differs).toBe(a.lines[0].useEstimates);
+    // Where the values come from: a release, a course example's own figures, or nothing said.
+    const stamped = { ...structuredClone(a), knowledge: { release: '2026.1', sha256: 'a'.repeat(64) } };
+    const example = { ...structuredClone(a), knowledge: null, createdWith: 'SØM Desktop 0.1.0 (eksempelberegning)' };
+    const bare = { ...structuredClone(a), knowledge: null, createdWith: 'SØM Desktop 0.1.0' };
+    expect(differences([stamped, example, bare]).find((r) => r.key === 'knowledge')!.values).toEqual(['2026.1', 'ingen (kursusmaterialets tal)', 'ingen']);
   });
 
   it('JSON has exactly the keys of the format', () => {

@@ -13,7 +13,7 @@ import { AppError } from '../../shared/errors';
 import { SomFileError, parseSom, parseSomBytes, refusedFile, serializeForDisk, sizeWarning } from '../../shared/som/io';
 import type { SomDocument } from '../../shared/som/schema';
 import { isStoreFileName, lastPathComponent, safeBaseName, SOM_EXT } from '../../shared/store/filenames';
-import { COURSE_EXAMPLE_MARK, isCourseExample } from '../../shared/store/knowledge-diff';
+import { COURSE_EXAMPLE_MARK, isCourseExample } from '../../shared/som/course-example';
 import type { ExportedFile, FileStamp, OpenedFile, SavedFile, StoreEntry, StoreSettingsInfo } from '../../shared/store/types';
 import { createHash } from 'node:crypto';
 import { atomicWriteFile, commitTemp, fsyncDir, writeTempBeside, TMP_SUFFIX } from './atomic';
