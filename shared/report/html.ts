@@ -12,6 +12,7 @@
 import type { PriceIndexKind } from '../knowledge/price-index';
 import { danishDate, formatKr, formatNumber, formatPercent, MISSING } from '../format';
 import type { SomDocument, ViewActor } from '../som/schema';
+import { isCourseExample } from '../som/course-example';
 import { analysisSchema, type Analysis } from '../som/analysis';
 import { calculate, prepare, type CalcResult, type Prepared } from '../engine/calc';
 import { runSensitivity, runScenarios, scenariosOf, sensitivitySettings, switchingValues, tornado, pct } from '../engine/sensitivity';
@@ -205,7 +206,7 @@ export function buildReportHtml(input: ReportInput): string {
 <dt>Målgruppe</dt><dd>${esc(iv.targetGroup.label)}</dd>
 ${iv.targetGroup.successMeasureLabel ? `<dt>Succesmål</dt><dd>${esc(iv.targetGroup.successMeasureLabel)}</dd>` : ''}
 <dt>Periode</dt><dd>${esc(periodLabel(r))}, nutidsværdi ${r.startYear}, ${pricesLabel(r)}</dd>
-<dt>Vidensdatabase</dt><dd>${doc.knowledge ? `udgave ${esc(doc.knowledge.release)}` : 'ikke angivet (egne værdier eller ældre fil)'}</dd>
+<dt>Vidensdatabase</dt><dd>${doc.knowledge ? `udgave ${esc(doc.knowledge.release)}` : isCourseExample(doc) ? 'ikke angivet (kursusmaterialets tal)' : 'ikke angivet (egne værdier eller ældre fil)'}</dd>
 <dt>Fil</dt><dd>${esc(fileName)}</dd>
 <dt>Program</dt><dd>${esc(input.appName)} ${esc(input.appVersion)}</dd>
 </dl>

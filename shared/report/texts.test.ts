@@ -95,3 +95,14 @@ describe('deselected lines in Forudsætninger and the report appendix', () => {
     expect(plain).not.toContain('colspan="20">Fravalgt');
   });
 });
+
+describe('the source of the knowledge values in Forudsætninger', () => {
+  const doc = goldenSom('icm-hjemloese');
+  const source = (d: typeof doc) => assumptions(d, calculate(d)).find((r) => r.label === 'Målgruppe')!.source;
+
+  it('names the release, a course example or that the file does not say', () => {
+    expect(source({ ...doc, knowledge: { release: '2026.1', sha256: 'a'.repeat(64) } })).toBe('Vidensdatabasen, udgave 2026.1 › Målgrupper');
+    expect(source({ ...doc, knowledge: null, createdWith: 'SØM Desktop 0.1.0 (eksempelberegning)' })).toBe('SØM-kursets eksempel (kursusmaterialets tal) › Målgrupper');
+    expect(source({ ...doc, knowledge: null, createdWith: 'SØM Desktop 0.1.0' })).toBe('Vidensdatabasen (udgave ikke angivet i filen) › Målgrupper');
+  });
+});

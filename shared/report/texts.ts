@@ -6,6 +6,7 @@
 import type { PriceIndexKind } from '../knowledge/price-index';
 import { formatKr, formatNumber, formatPercent } from '../format';
 import { ACTORS, type Actor, type SomDocument, type ViewActor } from '../som/schema';
+import { isCourseExample } from '../som/course-example';
 import { RESULT_ACTORS, breakEvenYear, type ActorFigures, type CalcResult } from '../engine/calc';
 
 export const ACTOR_LABELS: Record<ViewActor, string> = { alle: 'Alle aktører', kommune: 'Kommune', region: 'Region', stat: 'Stat' };
@@ -241,7 +242,8 @@ export function lineStatus(l: SomDocument['lines'][number]): { status: LineStatu
 }
 
 function knowledgeName(doc: SomDocument): string {
-  return doc.knowledge ? `Vidensdatabasen, udgave ${doc.knowledge.release}` : 'Vidensdatabasen (udgave ikke angivet i filen)';
+  if (doc.knowledge) return `Vidensdatabasen, udgave ${doc.knowledge.release}`;
+  return isCourseExample(doc) ? 'SØM-kursets eksempel (kursusmaterialets tal)' : 'Vidensdatabasen (udgave ikke angivet i filen)';
 }
 
 function dec(n: number): string {
