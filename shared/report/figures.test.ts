@@ -5,7 +5,7 @@ import { calculate, withPeriodEnd } from '../engine/calc';
 import { buildReportHtml } from './html';
 import { figureSvg } from './svg';
 import { figure1a, figure2, figure3, legendEntries, type FigureShape } from './figures';
-import { readFigureSvg } from './figure-svg-read';
+import { readFigureSvg } from '../../test-support/figure-svg-read';
 import { ABOVE, ACTOR_COLORS, AREA_COLORS, BELOW, CUMULATIVE, CUMULATIVE_PV, FAN, MEMBER_COLORS, SCENARIO_COLORS } from './palette';
 
 const CASES = goldenNames();

@@ -4,7 +4,7 @@ import { readGolden } from '../../test-support/golden';
 import { parseSom } from '../../shared/som/io';
 import { calculate } from '../../shared/engine/calc';
 import { buildReportHtml } from '../../shared/report/html';
-import { readFigureSvg } from '../../shared/report/figure-svg-read';
+import { readFigureSvg } from '../../test-support/figure-svg-read';
 import { setApi } from '../lib/api';
 import { createFakeApi } from '../test/fake-api';
 import ResultsView from './ResultsView.svelte';
