@@ -23,3 +23,19 @@ test('bridge calls without the token are refused by the web host', async ({ app,
   }, host.origin);
   expect(status).toBe(401);
 });
+
+test('no page is wider than the window at 1366 and 1093 px (125 %): wide tables scroll in their own box', async ({ app, host }) => {
+  const routes = ['oversigt', 'viden/maalgrupper', 'viden/effektstudier', 'viden/konsekvenser', 'viden/priser', 'viden/anden-viden', 'sammenligning', 'beregning/ny/omkostninger', 'beregning/ny/konsekvenser-2'];
+  const wider: string[] = [];
+  for (const width of [1366, 1093]) {
+    await app.setViewportSize({ width, height: 900 });
+    for (const r of routes) {
+      await app.goto(`${host.url}#/${r}`);
+      await expect(app.locator('main h1, main h2').first()).toBeVisible();
+      await app.waitForTimeout(300); // charts and tables settle after the first heading
+      const w = await app.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (w > 0) wider.push(`${r} at ${width}: ${w} px`);
+    }
+  }
+  expect(wider).toEqual([]);
+});
