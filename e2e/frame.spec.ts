@@ -39,3 +39,19 @@ test('no page is wider than the window at 1366 and 1093 px (125 %): wide tables 
   }
   expect(wider).toEqual([]);
 });
+
+test('no tab of Resultater is wider than the window at 1093 px (hidden cell texts stay in their table box)', async ({ app, host }) => {
+  const e = host.deps.store.createFromExample('icm-hjemloese');
+  await app.setViewportSize({ width: 1093, height: 900 });
+  await app.goto(`${host.url}#/beregning/${encodeURIComponent(e.id)}/resultater`);
+  await app.getByRole('button', { name: 'Behold filens værdier' }).click();
+  const wider: string[] = [];
+  for (const tab of ['Resultater', 'Detaljerede resultater', 'Følsomhed og scenarier', 'Monte Carlo', 'Forudsætninger', 'Opfølgning', 'Udskriv rapport (pdf)']) {
+    await app.getByRole('tab', { name: tab, exact: true }).click();
+    await expect(app.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+    await app.waitForTimeout(300);
+    const w = await app.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (w > 0) wider.push(`${tab}: ${w} px`);
+  }
+  expect(wider).toEqual([]);
+});
