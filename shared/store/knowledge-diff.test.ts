@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSom } from '../som/io';
 import type { SomDocument } from '../som/schema';
 import { readdirSync } from 'node:fs';
-import { applyKnowledge, compareKnowledge, isCourseExample, type CurrentKnowledge } from './knowledge-diff';
+import { isCourseExample } from '../som/course-example';
+import { applyKnowledge, compareKnowledge, type CurrentKnowledge } from './knowledge-diff';
 
 const doc = (): SomDocument =>
   parseSom(readFileSync(path.join(process.cwd(), 'data', 'examples', 'icm-hjemloese.som'), 'utf8'));

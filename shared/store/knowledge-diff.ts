@@ -5,8 +5,6 @@
  */
 import { ACTORS, type Actor, type SomDocument, type SomLine } from '../som/schema';
 
-export { COURSE_EXAMPLE_MARK, isCourseExample } from '../som/course-example';
-
 /** What the knowledge database offers now for the file's target group and success measure (a subset of LinesForResult). */
 export interface CurrentKnowledge {
   lines: SomLine[];

@@ -1,9 +1,10 @@
 /**
  * Main-process side of the knowledge query workers (query-worker.ts): long-lived worker threads,
- * each with its own read-only connection (KnowledgeQueries: one for clicks, one for exports). Requests carry the path of the release in use, so switching
- * releases needs nothing here. The thread keeps the process alive only while a request waits for
- * its answer (warming the index does not); if it dies, the pending requests fail with a Danish
- * message and the next request starts a new one.
+ * each with its own read-only connection (KnowledgeQueries: one for clicks, one for exports).
+ * Requests carry the path of the release in use, so switching releases needs nothing here. A
+ * thread keeps the process alive only while a request waits for its answer (warming the index
+ * does not); if it dies, the pending requests fail with a Danish message and the next request
+ * starts a new one.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -4,8 +4,8 @@
  * Resultater, and the smaller result of the live preview on steps 2–5.
  *
  * Each member of the document (and each member of the intervention) is turned into JSON text only
- * when that member changed (reading a member through the state registers only its own values), and the validator checks again only the
- * members whose text changed: a keystroke in the participants re-checks the intervention, not the
+ * when that member changed (reading a member through the state registers only its own values), and
+ * the validator checks again only the members whose text changed: a keystroke in the participants re-checks the intervention, not the
  * lines. Deriveds are computed only when read, so the full result is not built while only the
  * preview is shown.
  */
@@ -30,8 +30,7 @@ export class DocumentOutcome {
   }
 
   /** The intervention's text, kept per member: a digit typed in the participants re-writes only those. */
-  private readonly interventionTexts = new ObjectText(() => this.#doc().intervention, Object.keys(interventionSchema.shape));
-  private readonly interventionText = $derived(this.interventionTexts.text);
+  private readonly interventionText = new ObjectText(() => this.#doc().intervention, Object.keys(interventionSchema.shape));
   private readonly linesText: SomMemberText = $derived.by(() => {
     const lines = this.#doc().lines;
     return Array.isArray(lines) ? lines.map((l) => JSON.stringify(l) ?? 'null') : JSON.stringify(lines);
@@ -49,12 +48,9 @@ export class DocumentOutcome {
   private readonly members = $derived.by((): SomMember[] => {
     const out: SomMember[] = [];
     for (const k of Object.keys(this.#doc())) {
-      if (k === 'intervention') {
-        if (this.interventionText !== undefined) out.push([k, this.interventionText]);
-      }
-      else if (k === 'lines') out.push([k, this.linesText]);
+      if (k === 'lines') out.push([k, this.linesText]);
       else {
-        const t = this.otherTexts[k];
+        const t = k === 'intervention' ? this.interventionText.text : this.otherTexts[k];
         if (t !== undefined) out.push([k, t]);
       }
     }
@@ -76,7 +72,7 @@ export class DocumentOutcome {
 
   /** The texts of the members the engine reads (it reads no others). */
   private engineInputs(): readonly unknown[] {
-    return [this.interventionText, this.linesText, this.otherTexts.parameters, this.otherTexts.view];
+    return [this.interventionText.text, this.linesText, this.otherTexts.parameters, this.otherTexts.view];
   }
 
   private readonly fullMemo = new SameInputs<CalcOutcome>();

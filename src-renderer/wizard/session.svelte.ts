@@ -9,6 +9,7 @@ import { appInfo } from '../lib/app-info.svelte';
 import type { OpenedFile } from '../../shared/store/types';
 import type { LinesForResult, StudyDetail } from '../../shared/knowledge/types';
 import type { KnowledgeDiff } from '../../shared/store/knowledge-diff';
+import { isCourseExample } from '../../shared/som/course-example';
 import type { Calculation } from './calculation.svelte';
 import type { StepId } from './steps';
 import { parseWizardRoute, type WizardRoute } from './route';
@@ -139,7 +140,14 @@ class WizardSession {
 
   private async compare(opened: OpenedFile): Promise<void> {
     const tg = opened.doc.intervention.targetGroup;
-    const notice: KnowledgeNotice = { file: opened.knowledge.file, current: opened.knowledge.current, diff: null, lines: null, error: null };
+    const notice: KnowledgeNotice = {
+      file: opened.knowledge.file,
+      current: opened.knowledge.current,
+      diff: null,
+      lines: null,
+      error: null,
+      example: isCourseExample(opened.doc),
+    };
     if (tg.id !== null && tg.successMeasureId !== null) {
       try {
         const [lines, kd] = await Promise.all([
@@ -147,7 +155,6 @@ class WizardSession {
           import('../../shared/store/knowledge-diff'),
         ]);
         knowledgeDiff = kd;
-        notice.example = kd.isCourseExample(opened.doc);
         notice.lines = lines;
         notice.diff = kd.compareKnowledge(opened.doc, lines);
       } catch (e) {
